@@ -1,0 +1,338 @@
+"""Jekyll posts: which files are posts, and their front matter normalised into one `Post`.
+
+Pure: takes a path and the file's text, returns a `Post` and the problems found. The plugin
+logs the problems (so `--strict` can fail the build) and never re-reads the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .dates import DateError, parse_date, split_post_filename
+from .slugs import titleize_slug
+
+try:  # The C loader is several times faster on large blogs; fall back when PyYAML lacks it.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+POST_EXTENSIONS = (".md", ".markdown")
+POSTS_FOLDER = "_posts"
+
+# Same shape MkDocs accepts: `---` line, YAML, then a `---` or `...` line.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_ATX_H1 = re.compile(r"^[ \t]{0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_FALSE_WORDS = frozenset({"false", "no", "off", "n"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a user can fix in a post; `key` is the front matter key, when there is one."""
+
+    src_uri: str
+    message: str
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.src_uri}: '{self.key}'" if self.key else self.src_uri
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Image:
+    """A post's `image`: a path or URL as written, and its alt text."""
+
+    path: str
+    alt: str = ""
+
+
+@dataclass
+class Post:
+    """One Jekyll post with every front matter rule already applied."""
+
+    src_uri: str
+    slug: str
+    title: str
+    date: dt.datetime
+    body: str
+    """Markdown without front matter (and without a leading H1 that repeats the title)."""
+    meta: dict[str, Any]
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    description: str | None = None
+    excerpt: str | None = None
+    excerpt_separator: str = "\n\n"
+    image: Image | None = None
+    author: str | None = None
+    modified: dt.datetime | None = None
+    permalink: str | None = None
+    published: bool = True
+    listed: bool = True
+    """False for fastpages `hide: true`: built, but listed nowhere."""
+    searchable: bool = True
+    title_in_body: bool = False
+    """True when the body's own leading H1 stays and serves as the page heading."""
+    url: str = ""
+    """Site-relative URL path set by the plugin from the permalink (e.g. `/2020/05/20/x/`)."""
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, str]:
+        return (self.date, self.src_uri)
+
+
+def is_post_path(src_uri: str) -> bool:
+    """Jekyll's rule: Markdown anywhere under a folder named `_posts`."""
+    parts = src_uri.split("/")
+    return POSTS_FOLDER in parts[:-1] and src_uri.lower().endswith(POST_EXTENSIONS)
+
+
+def folder_categories(src_uri: str) -> list[str]:
+    """Folders above the first `_posts` are categories (`travel/_posts/x.md` -> `travel`)."""
+    parts = src_uri.split("/")
+    return [p for p in parts[: parts.index(POSTS_FOLDER)] if p]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
+    """Return (front matter, body, error). Invalid YAML is stripped, reported, never rendered."""
+    text = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, None
+    body = text[match.end() :]
+    try:
+        data = yaml.load(match.group(1) or "", Loader=_Loader)  # noqa: S506 - safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        return {}, body, f"front matter is not valid YAML{where}; it was ignored"
+    if data is None:
+        return {}, body, None
+    if not isinstance(data, dict):
+        return {}, body, "front matter is not a mapping of keys to values; it was ignored"
+    return {str(k): v for k, v in data.items()}, body, None
+
+
+def leading_h1(body: str) -> tuple[str | None, str]:
+    """The body's first block when it is an ATX `# H1`: (its text, the body after it)."""
+    stripped = body.lstrip("\r\n")
+    line, _, rest = stripped.partition("\n")
+    match = _ATX_H1.match(line.rstrip("\r"))
+    if not match:
+        return None, body
+    return match.group(1).strip(), rest
+
+
+def first_h1(body: str) -> str | None:
+    """First `# H1` outside fenced code (GitHub Pages' titles-from-headings habit)."""
+    fence: str | None = None
+    for line in body.splitlines():
+        marker = _FENCE.match(line)
+        if marker:
+            token = marker.group(1)
+            if fence is None:
+                fence = token[0] * len(token)
+            elif token.startswith(fence):
+                fence = None
+            continue
+        if fence is None and (match := _ATX_H1.match(line)):
+            return match.group(1).strip()
+    return None
+
+
+def _same_title(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(re.sub(r"[*_`]", "", s).split()).casefold()
+
+    return norm(a) == norm(b)
+
+
+class _Reader:
+    """Collects problems for one file while front matter values are coerced."""
+
+    def __init__(self, src_uri: str, data: dict[str, Any]) -> None:
+        self.src_uri = src_uri
+        self.data = data
+        self.problems: list[Problem] = []
+
+    def warn(self, key: str | None, message: str) -> None:
+        self.problems.append(Problem(self.src_uri, message, key))
+
+    def text(self, key: str) -> str | None:
+        """A scalar turned into a string; a list or mapping is reported and ignored."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (dict, list, tuple, set)):
+            self.warn(key, f"expected text, got a {type(value).__name__}; ignored")
+            return None
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
+
+    def names(self, key: str, *, split: bool) -> list[str]:
+        """Category or tag names: a list kept as is, a string split on whitespace when `split`."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return value.split() if split else [value.strip()] if value.strip() else []
+        if isinstance(value, (list, tuple)):
+            names: list[str] = []
+            for item in value:
+                if item is None:
+                    continue
+                if isinstance(item, (dict, list, tuple)):
+                    self.warn(key, f"a {type(item).__name__} is not a name; ignored")
+                    continue
+                text = str(item).strip()
+                if text:
+                    names.append(text)
+            return names
+        if isinstance(value, dict):
+            self.warn(key, "expected a name or a list of names, got a mapping; ignored")
+            return []
+        return [str(value)]
+
+    def flag(self, key: str) -> bool | None:
+        """YAML booleans plus the words Jekyll users write (`no`, `off`, `false`)."""
+        value = self.data.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if word in _FALSE_WORDS:
+                return False
+            if word in {"true", "yes", "on", "y"}:
+                return True
+        return None
+
+    def when(self, key: str, tz: dt.tzinfo) -> dt.datetime | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_date(value, tz)
+        except DateError as exc:
+            self.warn(key, f"{exc}; ignored")
+            return None
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        if name not in seen:
+            seen.add(name)
+            kept.append(name)
+    return kept
+
+
+def _image(reader: _Reader) -> Image | None:
+    value = reader.data.get("image")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return Image(value.strip())
+    if isinstance(value, dict) and isinstance(value.get("path"), str):
+        alt = value.get("alt")
+        return Image(value["path"].strip(), alt if isinstance(alt, str) else "")
+    reader.warn("image", "expected a path or {path, alt}; ignored")
+    return None
+
+
+def _author(reader: _Reader) -> str | None:
+    value = reader.data.get("author")
+    if isinstance(value, dict):
+        name = value.get("name")
+        return str(name) if name else None
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value if v) or None
+    return reader.text("author")
+
+
+def read_post(
+    src_uri: str,
+    text: str,
+    tz: dt.tzinfo,
+    *,
+    use_folder_categories: bool = True,
+) -> tuple[Post | None, list[Problem]]:
+    """Normalise one post file. Returns None (with a problem) only when it has no date at all."""
+    data, body, error = split_front_matter(text)
+    reader = _Reader(src_uri, data)
+    if error:
+        reader.warn(None, error)
+
+    filename = posixpath.basename(src_uri)
+    parsed_name = split_post_filename(filename)
+    stem = posixpath.splitext(filename)[0]
+    if parsed_name is None:
+        reader.warn(None, "file name does not start with YYYY-MM-DD-; dated from front matter")
+        file_date, name_slug = None, stem
+    else:
+        file_date, name_slug = parsed_name
+
+    date = reader.when("date", tz)
+    if date is None and file_date is not None:
+        date = parse_date(file_date, tz)
+    if date is None:
+        reader.warn("date", "no date in the file name or front matter; the post was skipped")
+        return None, reader.problems
+
+    slug = reader.text("slug") or name_slug
+
+    categories = _unique(
+        [
+            *(folder_categories(src_uri) if use_folder_categories else []),
+            *reader.names("categories", split=True),
+            *reader.names("category", split=False),
+        ]
+    )
+    tags = reader.names("tag", split=False) if "tag" in data else reader.names("tags", split=True)
+
+    heading, after_heading = leading_h1(body)
+    title = (reader.text("title") or "").strip()
+    title_in_body = False
+    if not title:
+        title = heading or first_h1(body) or titleize_slug(slug)
+    if heading is not None:
+        if _same_title(heading, title):
+            body = after_heading  # shown once, by the post header
+        else:
+            title_in_body = True
+
+    published = reader.flag("published")
+    hide = data.get("hide")
+    search_exclude = reader.flag("search_exclude")
+    excerpt_separator = reader.text("excerpt_separator") or "\n\n"
+
+    post = Post(
+        src_uri=src_uri,
+        slug=slug,
+        title=title,
+        date=date,
+        body=body,
+        meta=data,
+        categories=categories,
+        tags=_unique(tags),
+        description=reader.text("description"),
+        excerpt=reader.text("excerpt"),
+        excerpt_separator=excerpt_separator,
+        image=_image(reader),
+        author=_author(reader),
+        modified=reader.when("last_modified_at", tz) or reader.when("modified_date", tz),
+        permalink=reader.text("permalink"),
+        published=published is not False,
+        listed=hide is not True,
+        searchable=search_exclude is not True,
+        title_in_body=title_in_body,
+    )
+    return post, reader.problems
