@@ -108,7 +108,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
         return {}, text, None
     body = text[match.end() :]
     try:
-        data = yaml.load(match.group(1) or "", Loader=_Loader)  # noqa: S506 - safe loader
+        data = yaml.load(match.group(1) or "", Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -1,0 +1,155 @@
+"""The per-build state: posts read once from `Files`, their URLs, taxonomies and listing pages.
+
+`collect()` is the only place that touches MkDocs' `Files`; everything later (page events,
+templates) reads from the `Blog` it returns. A new `Blog` is made on every build, so
+`mkdocs serve` and `--dirty` never see stale categories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .categories import Group, Taxonomy, build_taxonomy
+from .config import MindsetConfig
+from .description import Description, describe
+from .pages import listing_uri, user_page_uris
+from .permalinks import expand, url_to_dest_path
+from .posts import Post, Problem, is_post_path, read_post
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A generated (or user-introduced) listing page: an index when `group` is None."""
+
+    taxonomy: Taxonomy
+    folder: str
+    group: Group | None
+    has_intro: bool
+
+
+@dataclass
+class Blog:
+    tz: dt.tzinfo
+    posts: dict[str, Post] = field(default_factory=dict)
+    """src_uri -> post, published posts only."""
+    descriptions: dict[str, Description] = field(default_factory=dict)
+    taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
+    """kind ("categories" / "tags") -> taxonomy."""
+    listings: dict[str, Listing] = field(default_factory=dict)
+    """src_uri of a listing page -> what it lists."""
+    group_urls: dict[int, str] = field(default_factory=dict)
+    """id(group) -> site-relative URL of its page."""
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def post_for(self, src_uri: str) -> Post | None:
+        return self.posts.get(src_uri)
+
+    def unsearchable_urls(self) -> list[str]:
+        return [p.url for p in self.posts.values() if not p.searchable]
+
+
+def _move(file: File, dest_uri: str) -> None:
+    """Point a file at a new destination, dropping values MkDocs cached from the old one."""
+    file.dest_uri = dest_uri
+    for cached in ("url", "abs_dest_path"):
+        file.__dict__.pop(cached, None)
+
+
+def _post_url(post: Post, options: MindsetConfig) -> str:
+    if post.permalink:
+        return expand(
+            post.permalink,
+            date=post.date,
+            title=post.slug,
+            categories=post.categories,
+            allow_styles=False,
+        )
+    return expand(options.permalink, date=post.date, title=post.slug, categories=post.categories)
+
+
+def collect(files: Files, config: MkDocsConfig, options: MindsetConfig, tz: dt.tzinfo) -> Blog:
+    """Read every post once, give it its URL, then build taxonomies and listing pages."""
+    blog = Blog(tz)
+    now = dt.datetime.now(tz)
+    for file in list(files.documentation_pages()):
+        if not is_post_path(file.src_uri):
+            continue
+        post, problems = read_post(
+            file.src_uri, file.content_string, tz, use_folder_categories=options.folder_categories
+        )
+        blog.problems.extend(problems)
+        if post is None or not post.published or (not options.future and post.date > now):
+            files.remove(file)  # out of every output: page, listings, search, sitemap
+            continue
+        _move(file, url_to_dest_path(_post_url(post, options)))
+        if not options.posts_in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        post.url = file.url
+        blog.posts[file.src_uri] = post
+        blog.descriptions[file.src_uri] = describe(
+            description=post.description,
+            excerpt=post.excerpt,
+            body=post.body,
+            separator=post.excerpt_separator,
+            site_description=config.site_description,
+            max_words=options.description_words,
+        )
+
+    _check_destinations(files, blog)
+    kinds: list[tuple[str, bool, str, Callable[[Post], list[str]]]] = [
+        ("categories", options.categories, options.categories_dir, lambda p: p.categories),
+        ("tags", options.tags, options.tags_dir, lambda p: p.tags),
+    ]
+    for kind, enabled, folder, names_of in kinds:
+        if not enabled:
+            continue
+        taxonomy = build_taxonomy(kind, blog.posts.values(), names_of)
+        blog.warnings.extend(taxonomy.warnings)
+        blog.notes.extend(taxonomy.notes)
+        if taxonomy.groups:
+            blog.taxonomies[kind] = taxonomy
+            _add_listings(files, config, blog, taxonomy, folder)
+    return blog
+
+
+def _check_destinations(files: Files, blog: Blog) -> None:
+    """Two posts (or a post and a page) written to one place would silently lose one."""
+    owners: dict[str, str] = {}
+    for file in files:
+        other = owners.setdefault(file.dest_uri, file.src_uri)
+        if other != file.src_uri and (file.src_uri in blog.posts or other in blog.posts):
+            blog.warnings.append(
+                f"'{file.src_uri}' and '{other}' are both written to '{file.dest_uri}'; "
+                f"give one of them a different 'permalink' or 'slug'"
+            )
+
+
+def _add_listings(
+    files: Files, config: MkDocsConfig, blog: Blog, taxonomy: Taxonomy, folder: str
+) -> None:
+    """One index page plus one page per group; a user's own page there supplies the intro."""
+    targets: list[tuple[Group | None, str]] = [(None, f"{folder}.md")]
+    targets += [(g, listing_uri(folder, g.slug)) for g in taxonomy.groups]
+    for group, default_uri in targets:
+        slug = group.slug if group else None
+        candidates = (default_uri, *user_page_uris(folder, slug))
+        intro = next((f for f in map(files.get_file_from_path, candidates) if f), None)
+        if intro is not None:
+            # Re-created in memory so `--dirty` always rebuilds it with the current list.
+            files.remove(intro)
+            page = File.generated(config, intro.src_uri, content=intro.content_string)
+            page.edit_uri = intro.edit_uri
+        else:
+            page = File.generated(config, default_uri, content="")
+        if group is not None:
+            page.inclusion = InclusionLevel.NOT_IN_NAV
+            blog.group_urls[id(group)] = page.url
+        files.append(page)
+        blog.listings[page.src_uri] = Listing(taxonomy, folder, group, intro is not None)

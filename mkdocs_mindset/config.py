@@ -1,0 +1,84 @@
+"""Every option of the `mindset` plugin, validated by MkDocs' own config machinery."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .dates import DateError, resolve_timezone
+from .permalinks import is_valid_site_permalink
+
+
+class _Permalink(c.Type[str]):
+    """A Jekyll style name (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a template."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if not is_valid_site_permalink(text):
+            raise base.ValidationError(
+                f"expected a style (date, pretty, ordinal, weekdate, none) or a template "
+                f"starting with '/', got {text!r}"
+            )
+        return text
+
+
+class _Timezone(c.Optional[str]):
+    """An IANA zone name such as `Europe/Berlin`; unset means the machine's zone, like Jekyll."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
+
+    def run_validation(self, value: object) -> Any:
+        name = super().run_validation(value)
+        if name is not None:
+            try:
+                resolve_timezone(name)
+            except DateError as exc:
+                raise base.ValidationError(str(exc)) from exc
+        return name
+
+
+class _Folder(c.Type[str]):
+    """A site-relative folder for generated pages; never absolute, never climbing out."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip().strip("/")
+        parts = text.split("/")
+        if not text or any(p in {"", ".", ".."} or "\\" in p for p in parts):
+            raise base.ValidationError(f"expected a folder such as 'categories', got {value!r}")
+        return text
+
+
+class MindsetConfig(base.Config):
+    permalink = _Permalink("pretty")
+    """Post URLs: a Jekyll style name or a template with Jekyll placeholders."""
+    timezone = _Timezone()
+    """Zone that decides the day (and URL) of times written without an offset."""
+    future = c.Type(bool, default=True)
+    """Publish posts dated in the future (GitHub Pages and fastpages do)."""
+    folder_categories = c.Type(bool, default=True)
+    """Folders above `_posts` become categories, as in Jekyll."""
+    posts_in_nav = c.Type(bool, default=False)
+    """List every post in the automatic navigation (only sensible for small blogs)."""
+    date_format = c.Type(str, default="%b %-d, %Y")
+    """strftime format for dates shown to readers; `%-d` and `%-m` drop the leading zero."""
+    categories = c.Type(bool, default=True)
+    """Generate the category index and one page per category."""
+    categories_dir = _Folder("categories")
+    """Where category pages live in the site."""
+    tags = c.Type(bool, default=True)
+    """Generate the tag index and one page per tag."""
+    tags_dir = _Folder("tags")
+    """Where tag pages live in the site."""
+    description_words = c.Type(int, default=100)
+    """Descriptions in metadata and listings are cut to this many words (0: no limit)."""
+    lede = c.Choice(("posts", "all", "off"), default="posts")
+    """Which pages turn a blockquote right after the title into a lede pull-quote."""

@@ -1,0 +1,116 @@
+"""Shared fixtures: build a real MkDocs site from inline files and read its HTML."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@dataclass
+class Site:
+    root: Path
+    site_dir: Path
+    warnings: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+
+    def path(self, url: str) -> Path:
+        """The file MkDocs wrote for a site-relative URL (`a/b/` -> `a/b/index.html`)."""
+        url = url.lstrip("/")
+        if url == "" or url.endswith("/"):
+            url += "index.html"
+        return self.site_dir / url
+
+    def exists(self, url: str) -> bool:
+        return self.path(url).is_file()
+
+    def html(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(url), "html.parser")
+
+    def all_text(self) -> str:
+        """Every file the build wrote, concatenated: for "absent from every output" checks."""
+        return "\n".join(
+            p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted(self.site_dir.rglob("*"))
+            if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt"}
+        )
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def write_site(root: Path, files: dict[str, str], config: dict[str, Any]) -> Path:
+    """Write `mkdocs.yml` and `docs/` under `root`; file texts are dedented."""
+    docs = root / "docs"
+    for rel, text in files.items():
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    if not (docs / "index.md").exists():
+        (docs / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    cfg = {"site_name": "Test blog", "docs_dir": "docs", "site_dir": "site", **config}
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return config_file
+
+
+def build_site(config_file: Path, *, strict: bool = False, dirty: bool = False) -> Site:
+    """Build with MkDocs' real `build()`; warnings are captured like `--strict` counts them."""
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(capture)
+    try:
+        cfg = load_config(config_file=str(config_file), strict=strict)
+        build(cfg, dirty=dirty)
+    finally:
+        logger.removeHandler(capture)
+    site = Site(config_file.parent, Path(cfg.site_dir))
+    site.warnings = [r.getMessage() for r in capture.records if r.levelno >= logging.WARNING]
+    site.infos = [r.getMessage() for r in capture.records if r.levelno == logging.INFO]
+    return site
+
+
+def theme(name: str) -> dict[str, Any]:
+    """Theme settings that keep test builds offline (no web fonts)."""
+    if name == "material":
+        return {"name": "material", "font": False}
+    return {"name": name}
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Iterator[Callable[..., Site]]:
+    """`make_site(files, theme="material", plugin={...}, strict=False, **mkdocs_config)`."""
+
+    def _make(
+        files: dict[str, str],
+        *,
+        theme_name: str = "material",
+        plugin: dict[str, Any] | None = None,
+        strict: bool = False,
+        **config: Any,
+    ) -> Site:
+        plugins: list[Any] = ["search", {"mindset": plugin or {"timezone": "UTC"}}]
+        cfg = {"theme": theme(theme_name), "plugins": plugins, **config}
+        return build_site(write_site(tmp_path, files, cfg), strict=strict)
+
+    yield _make
