@@ -18,7 +18,7 @@ from .categories import Group, Taxonomy, build_taxonomy
 from .config import MindsetConfig
 from .description import Description, describe
 from .pages import listing_uri, user_page_uris
-from .permalinks import expand, url_to_dest_path
+from .permalinks import PermalinkError, expand, url_to_dest_path
 from .posts import Post, Problem, is_post_path, read_post
 
 
@@ -62,16 +62,25 @@ def _move(file: File, dest_uri: str) -> None:
         file.__dict__.pop(cached, None)
 
 
-def _post_url(post: Post, options: MindsetConfig) -> str:
-    if post.permalink:
+def _post_url(post: Post, options: MindsetConfig) -> tuple[str, Problem | None]:
+    """Front matter `permalink` wins (placeholders only, no style names), else the site's."""
+
+    def url(template: str, allow_styles: bool) -> str:
         return expand(
-            post.permalink,
+            template,
             date=post.date,
             title=post.slug,
             categories=post.categories,
-            allow_styles=False,
+            allow_styles=allow_styles,
         )
-    return expand(options.permalink, date=post.date, title=post.slug, categories=post.categories)
+
+    if post.permalink:
+        try:
+            return url(post.permalink, False), None
+        except PermalinkError as exc:
+            problem = Problem(post.src_uri, f"{exc}; the site's permalink is used", "permalink")
+            return url(options.permalink, True), problem
+    return url(options.permalink, True), None
 
 
 def collect(files: Files, config: MkDocsConfig, options: MindsetConfig, tz: dt.tzinfo) -> Blog:
@@ -88,7 +97,10 @@ def collect(files: Files, config: MkDocsConfig, options: MindsetConfig, tz: dt.t
         if post is None or not post.published or (not options.future and post.date > now):
             files.remove(file)  # out of every output: page, listings, search, sitemap
             continue
-        _move(file, url_to_dest_path(_post_url(post, options)))
+        url, problem = _post_url(post, options)
+        if problem is not None:
+            blog.problems.append(problem)
+        _move(file, url_to_dest_path(url))
         if not options.posts_in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         post.url = file.url
