@@ -1,16 +1,24 @@
 """Which text describes a page, as plain text for metadata and as safe HTML for readers.
 
-Lookup order (jekyll-seo-tag's, extended with fastpages' `excerpt`):
-1. front matter `description`  2. front matter `excerpt`
-3. the excerpt: first block of the body that is not a heading (the lede blockquote counts)
-4. `site_description`.
-The result is rendered from Markdown, stripped of HTML, whitespace-collapsed and cut to
-`max_words` words with an ellipsis. Pure: no MkDocs objects.
+Resolution order (the one place it is written down; docs/metadata.md repeats it for users).
+It is jekyll-seo-tag's, extended with fastpages' `excerpt`:
+
+1. front matter `description`
+2. front matter `excerpt`
+3. the excerpt: the first block of the body (up to `excerpt_separator`) that has text and is
+   not a heading; the fastpages lede blockquote counts
+4. `site_description`
+
+Whatever wins is rendered from Markdown, stripped of HTML (script and style contents dropped),
+entity-decoded, whitespace-collapsed and cut to `max_words` words with `…`. Only 1 and 2 (text
+the author wrote to describe the post) also become a subtitle, and only when it does not merely
+repeat the lede. Pure: no MkDocs objects.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -22,10 +30,32 @@ from markupsafe import Markup
 Source = Literal["description", "excerpt", "body", "site"]
 
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
-_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|=+\s*$|-+\s*$)")
-_DROPPED = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg"})
+_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_KRAMDOWN_IAL = re.compile(r"^\s*\{:.*\}\s*$")
+# Blocks that never describe a post: code, tables, rules, images, comments, Liquid tags.
+_NOT_PROSE = ("```", "~~~", "{%", "<!--", "![", "[![", "|", "***", "___")
+_DROPPED = frozenset(
+    {"script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title"}
+)
 _INLINE_KEPT = frozenset({"a", "em", "strong", "code", "b", "i", "br"})
+_BREAKS = frozenset(
+    {"br", "p", "li", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th"}
+    | {"ul", "ol", "dl", "dt", "dd", "pre", "table", "section", "article", "aside", "hr"}
+)
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:|/|#|\.{0,2}/|[^:/?#]*(?:[/?#]|$))", re.I)
+# Anything between < and > that is not one of these is text someone typed ("x<y and y>z"),
+# so it stays as written instead of vanishing as if it were a tag.
+_ELEMENT_NAMES = """
+    a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body
+    br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog
+    dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4
+    h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark
+    marquee math menu meta meter nav nobr noembed noframes noscript object ol optgroup option
+    output p param picture plaintext pre progress q rp rt ruby s samp script search section
+    select slot small source span strike strong style sub summary sup svg table tbody td template
+    textarea tfoot th thead time title tr track tt u ul var video wbr xmp"""
+_HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 
 
 @dataclass(frozen=True)
@@ -37,75 +67,94 @@ class Description:
     """Safe HTML for readers, only for text the author wrote as front matter."""
 
 
+def _is_markup(tag: str) -> bool:
+    return tag in _HTML_ELEMENTS or "-" in tag
+
+
 class _Sanitizer(HTMLParser):
     """Walks HTML once, keeping text (and, when `keep_inline`, a small safe set of tags)."""
 
-    def __init__(self, keep_inline: bool) -> None:
+    def __init__(self, keep_inline: bool, drop_code: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.keep_inline = keep_inline
+        self.dropped = _DROPPED | {"pre"} if drop_code else _DROPPED
         self.out: list[str] = []
         self.dropping = 0
         self.open: list[str] = []
 
+    def _text(self, text: str) -> None:
+        self.out.append(escape(text, quote=False) if self.keep_inline else text)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED:
-            self.dropping += 1
-            return
         if self.dropping:
+            self.dropping += tag in self.dropped
             return
-        if not self.keep_inline:
-            if tag in {"br", "p", "li", "div", "blockquote"}:
+        if tag in self.dropped:
+            self.dropping = 1
+            return
+        if not _is_markup(tag):
+            self._text(self.get_starttag_text() or "")
+            return
+        if not self.keep_inline or tag not in _INLINE_KEPT:
+            if tag in _BREAKS:
                 self.out.append(" ")
-            return
-        if tag not in _INLINE_KEPT:
             return
         if tag == "br":
             self.out.append("<br>")
             return
         if tag == "a":
-            href = dict(attrs).get("href") or ""
-            if not href or not _SAFE_URL.match(href.strip()):
+            href = (dict(attrs).get("href") or "").strip()
+            if not href or not _SAFE_URL.match(href):
                 return
-            self.out.append(f'<a href="{escape(href.strip(), quote=True)}">')
+            self.out.append(f'<a href="{escape(href, quote=True)}">')
         else:
             self.out.append(f"<{tag}>")
         self.open.append(tag)
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.dropped:  # `<script/>` opens nothing
+            return
+        self.handle_starttag(tag, attrs)
+
     def handle_endtag(self, tag: str) -> None:
-        if tag in _DROPPED:
-            self.dropping = max(0, self.dropping - 1)
-            return
         if self.dropping:
+            self.dropping -= tag in self.dropped
             return
-        if not self.keep_inline:
-            if tag in {"p", "li", "div", "blockquote"}:
+        if not _is_markup(tag):
+            self._text(f"</{tag}>")
+            return
+        if not self.keep_inline or tag not in self.open:
+            if tag in _BREAKS:
                 self.out.append(" ")
             return
-        if tag in self.open:
-            while self.open:
-                closing = self.open.pop()
-                self.out.append(f"</{closing}>")
-                if closing == tag:
-                    break
+        while self.open:
+            closing = self.open.pop()
+            self.out.append(f"</{closing}>")
+            if closing == tag:
+                break
 
     def handle_data(self, data: str) -> None:
         if not self.dropping:
-            self.out.append(escape(data, quote=False) if self.keep_inline else data)
+            self._text(data)
 
     def result(self) -> str:
         self.close()
-        self.out.extend(f"</{tag}>" for tag in reversed(self.open))
+        closing = "".join(f"</{tag}>" for tag in reversed(self.open))
         self.open.clear()
-        return "".join(self.out)
+        return "".join(self.out).rstrip() + closing
+
+
+_MD = markdown.Markdown(output_format="html")
 
 
 def _render(text: str) -> str:
-    return markdown.markdown(_LIQUID.sub(" ", text), output_format="html")
+    """Markdown to HTML with Liquid tags removed (one shared converter: thousands of posts)."""
+    return _MD.reset().convert(_LIQUID.sub(" ", text))
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, *, drop_code: bool = False) -> str:
     """Markdown or HTML to one line of plain text: tags gone, entities decoded."""
-    parser = _Sanitizer(keep_inline=False)
+    parser = _Sanitizer(keep_inline=False, drop_code=drop_code)
     parser.feed(_render(text))
     return " ".join(parser.result().split())
 
@@ -113,34 +162,64 @@ def plain_text(text: str) -> str:
 def safe_html(text: str) -> Markup:
     """Markdown or HTML to inline HTML with only links, emphasis and code kept."""
     parser = _Sanitizer(keep_inline=True)
-    rendered = _render(text)
-    parser.feed(rendered)
+    parser.feed(_render(text))
     return Markup(" ".join(parser.result().split()))
 
 
 def truncate_words(text: str, max_words: int) -> str:
+    """Jekyll's `truncatewords` shape: at most `max_words` words, then `…`."""
     words = text.split()
     if max_words <= 0 or len(words) <= max_words:
         return " ".join(words)
     return " ".join(words[:max_words]).rstrip(",;:") + "…"
 
 
-def first_block(body: str, separator: str = "\n\n") -> str:
-    """Jekyll's excerpt, skipping headings: the first block up to the separator."""
+def _without_headings(lines: list[str]) -> list[str]:
+    """Drop ATX headings, setext headings and kramdown attribute lines from one block."""
+    kept: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if kept and kept[-1].strip():
+                kept.append("")
+            continue
+        if _ATX.match(line) or _KRAMDOWN_IAL.match(line):
+            continue
+        if _SETEXT_UNDERLINE.match(line) and kept and kept[-1].strip():
+            kept.pop()  # the line above was the heading's text
+            continue
+        kept.append(line)
+    return kept
+
+
+def _blocks(body: str, separator: str) -> Iterator[str]:
+    """Candidate excerpt blocks in order, headings and non-prose blocks already skipped."""
     for block in body.replace("\r\n", "\n").split(separator or "\n\n"):
-        lines = [line for line in block.strip("\n").splitlines() if line.strip()]
-        if not lines:
+        raw = block.strip("\n").splitlines()
+        if any(line.strip() in {"{:toc}", "{: toc}", "{:.toc}"} for line in raw):
+            continue  # kramdown's generated table of contents
+        lines = _without_headings(raw)
+        first = next((line for line in lines if line.strip()), "")
+        if not first or first.lstrip().startswith(_NOT_PROSE) or first.startswith("    "):
             continue
-        if _HEADING.match(lines[0]) and len(lines) == 1:
-            continue
-        if lines[0].lstrip().startswith(("```", "~~~", "{%", "<!--", "![", "---")):
-            continue
-        return "\n".join(lines)
+        yield "\n".join(lines).strip("\n")
+
+
+def first_block(body: str, separator: str = "\n\n") -> str:
+    """Jekyll's excerpt, skipping headings and blocks without prose: Markdown as written."""
+    return next(_blocks(body, separator), "")
+
+
+def excerpt_text(body: str, separator: str = "\n\n") -> str:
+    """Plain text of the first block that has any (an image-only block has none)."""
+    for block in _blocks(body, separator):
+        text = plain_text(block, drop_code=True)
+        if text:
+            return text
     return ""
 
 
 def _same_words(a: str, b: str) -> bool:
-    """True when the subtitle would only repeat the lede (ignoring case and the ellipsis)."""
+    """True when the subtitle would only repeat the lede (ignoring case and punctuation)."""
 
     def norm(s: str) -> str:
         return " ".join(re.sub(r"[^\w\s]", "", s).split()).casefold()
@@ -157,18 +236,21 @@ def describe(
     site_description: str | None,
     max_words: int,
 ) -> Description:
-    """Apply the lookup order above and return both forms."""
+    """Apply the resolution order above and return both forms."""
     for source, raw in (("description", description), ("excerpt", excerpt)):
         if raw and raw.strip():
-            text = truncate_words(plain_text(raw), max_words)
-            if text:
-                lede = plain_text(first_block(body or "", separator))
-                subtitle = None if _same_words(lede, text) else safe_html(raw)
+            full = plain_text(raw)
+            if full:
+                lede = excerpt_text(body or "", separator)
+                subtitle = None if _same_words(lede, full) else safe_html(raw)
+                text = truncate_words(full, max_words)
                 return Description(text, source, subtitle)  # type: ignore[arg-type]
     if body:
-        text = truncate_words(plain_text(first_block(body, separator)), max_words)
+        text = truncate_words(excerpt_text(body, separator), max_words)
         if text:
             return Description(text, "body", None)
     if site_description and site_description.strip():
-        return Description(truncate_words(plain_text(site_description), max_words), "site", None)
+        text = truncate_words(plain_text(site_description), max_words)
+        if text:
+            return Description(text, "site", None)
     return Description("", None, None)
