@@ -19,9 +19,27 @@ from .dates import DateError, parse_date, split_post_filename
 from .slugs import titleize_slug
 
 try:  # The C loader is several times faster on large blogs; fall back when PyYAML lacks it.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """Safe loading, except that an impossible date (`2020-13-45`) stays a string.
+
+    PyYAML raises a bare ValueError there; as a string it reaches the date rules, which warn
+    naming the key and fall back to the filename date, and the other keys are kept.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 POST_EXTENSIONS = (".md", ".markdown")
 POSTS_FOLDER = "_posts"
@@ -113,6 +131,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         return {}, body, f"front matter is not valid YAML{where}; it was ignored"
+    except (ValueError, OverflowError) as exc:  # constructor errors PyYAML does not wrap
+        return {}, body, f"front matter holds an impossible value ({exc}); it was ignored"
     if data is None:
         return {}, body, None
     if not isinstance(data, dict):
