@@ -80,5 +80,11 @@ class MindsetConfig(base.Config):
     """Where tag pages live in the site."""
     description_words = c.Type(int, default=100)
     """Descriptions in metadata and listings are cut to this many words (0: no limit)."""
+    open_graph = c.Type(bool, default=True)
+    """Write Open Graph tags (`og:*`, `article:*`), read by link previews on most sites."""
+    twitter = c.Type(bool, default=True)
+    """Write Twitter card tags (`twitter:*`), read by X/Twitter and some chat apps."""
+    json_ld = c.Type(bool, default=True)
+    """Write a schema.org JSON-LD block (`BlogPosting` for posts), read by search engines."""
     lede = c.Choice(("posts", "all", "off"), default="posts")
     """Which pages turn a blockquote right after the title into a lede pull-quote."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -11,13 +12,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from . import search_index
+from . import search_index, seo
 from .blog import Blog, Listing, collect
 from .categories import Group
 from .config import MindsetConfig
 from .dates import DateError, resolve_timezone
+from .description import describe
 from .pages import Entry, Link, Renderer, Section, format_date, relative
 from .posts import Post
 
@@ -37,6 +41,10 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.blog: Blog | None = None
         self.renderer: Renderer | None = None
         self.tz: dt.tzinfo = dt.timezone.utc
+        self.files: Files | None = None
+        self.heads: dict[str, seo.HeadInfo] = {}
+        self.locale: str | None = None
+        self.social = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.blog = None
@@ -49,10 +57,14 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         self.renderer = Renderer(config.theme.dirs)
+        self.heads = {}
+        self.locale = seo.og_locale(_theme_language(config))
+        self.social = _social_plugin_on(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.blog = collect(files, config, self.config, self.tz)
+        self.files = files
         for problem in self.blog.problems:
             log.warning(str(problem))
         for message in self.blog.warnings:
@@ -88,12 +100,87 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             return html + str(self._listing(listing, page, show_title="<h1" not in html))
         return html
 
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Plan the head, and leave themes (which print `page.meta` raw) only escaped text."""
+        if self.blog is not None:
+            self.heads[page.file.src_uri] = self._head_info(page, config)
+        return context
+
+    @event_priority(-50)  # after Material's social plugin (50) has written its own tags
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        info = self.heads.pop(page.file.src_uri, None)
+        if info is None:
+            return output
+        return seo.inject_head(output, seo.render_head(info), social=self.social)
+
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.blog is not None:
             search_index.drop_pages(config.site_dir, self.blog.unsearchable_urls())
 
     # -- rendering helpers (small; the templates do the markup) --
+
+    def _head_info(self, page: Page, config: MkDocsConfig) -> seo.HeadInfo:
+        """What seo.py needs for one page; posts use their front matter, pages `page.meta`."""
+        assert self.blog is not None
+        meta, post = page.meta, self.blog.post_for(page.file.src_uri)
+        if post is not None:
+            description = self.blog.descriptions[post.src_uri].text
+            title, author = post.title, post.author
+            image = post.image.path if post.image else None
+            alt = post.image.alt if post.image else ""
+        else:
+            raw = meta.get("description")
+            description = describe(
+                description=raw if isinstance(raw, str) else None,
+                excerpt=None,
+                body=None,
+                site_description=config.site_description,
+                max_words=self.config.description_words,
+            ).text
+            title = Markup(str(page.title or "")).striptags() or config.site_name
+            if page.is_homepage:
+                title = config.site_name
+            author = _author_name(meta.get("author"))
+            image = meta["image"] if isinstance(meta.get("image"), str) else None
+            alt = ""
+        for key, value in (("description", description), ("author", author)):
+            if value:
+                meta[key] = _escaped(value)
+            else:
+                meta.pop(key, None)
+        return seo.HeadInfo(
+            title=title,
+            description=description,
+            url=page.canonical_url,
+            site_name=config.site_name,
+            locale=self.locale,
+            is_article=post is not None,
+            is_home=page.is_homepage,
+            published=post.date if post else None,
+            modified=post.modified if post else None,
+            section=post.categories[0] if post and post.categories else None,
+            tags=tuple(post.tags or post.categories) if post else (),
+            image=self._image_url(image, page, config) if image else None,
+            image_alt=alt,
+            author=author or config.site_author,
+            open_graph=self.config.open_graph,
+            twitter=self.config.twitter,
+            json_ld=self.config.json_ld,
+        )
+
+    def _image_url(self, path: str, page: Page, config: MkDocsConfig) -> str:
+        """Beside the page if such a file exists, else from the site root (Jekyll's habit)."""
+        if self.files is not None and "://" not in path and "{{" not in path:
+            here = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+            for candidate in (here, path.lstrip("/")):
+                file = self.files.get_file_from_path(candidate)
+                if file is not None:
+                    path = file.url
+                    break
+        return seo.site_url_for(path, site_url=config.site_url, page_url=page.url)
 
     def _links(self, kind: str, names: list[str], page: Page) -> list[Link]:
         assert self.blog is not None
@@ -148,6 +235,32 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
 def _escaped(text: str) -> Markup:
     """Themes print titles and descriptions raw (Jinja autoescape is off in MkDocs)."""
     return Markup(escape(text))
+
+
+def _theme_language(config: MkDocsConfig) -> str | None:
+    """Material's `language`, else the built-in themes' `locale`."""
+    theme = config.theme
+    value = theme.get("language", theme.locale)
+    return str(value) if value else None
+
+
+def _social_plugin_on(config: MkDocsConfig) -> bool:
+    """Material's social plugin writes og:/twitter: tags itself; it must win, not duplicate."""
+    for name in ("material/social", "social"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            options = getattr(plugin, "config", None)
+            return bool(options.get("enabled", True)) if options is not None else True
+    return False
+
+
+def _author_name(value: object) -> str | None:
+    """`author:` as a name, a `{name: ...}` mapping or a list of names."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value if v)
+    return str(value).strip() or None if value else None
 
 
 def _listing_title(listing: Listing) -> str:
