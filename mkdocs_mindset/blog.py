@@ -101,7 +101,7 @@ def collect(files: Files, config: MkDocsConfig, options: MindsetConfig, tz: dt.t
         if problem is not None:
             blog.problems.append(problem)
         _move(file, url_to_dest_path(url))
-        if not options.posts_in_nav:
+        if not options.posts_in_nav or not post.listed:  # `hide: true` is listed nowhere
             file.inclusion = InclusionLevel.NOT_IN_NAV
         post.url = file.url
         blog.posts[file.src_uri] = post
