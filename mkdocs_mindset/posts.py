@@ -48,6 +48,9 @@ POSTS_FOLDER = "_posts"
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _ATX_H1 = re.compile(r"^[ \t]{0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_H1 = re.compile(r"^[ \t]{0,3}=+[ \t]*$")
+# Lines that open another block (quote, list, table, HTML, fence, indented code), never a heading.
+_NOT_HEADING_TEXT = re.compile(r"^(?:[ \t]{0,3}(?:[>*+|<-]|\d+[.)]|`{3}|~{3})|[ ]{4}|\t)")
 _FALSE_WORDS = frozenset({"false", "no", "off", "n"})
 
 
@@ -141,13 +144,20 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
 
 
 def leading_h1(body: str) -> tuple[str | None, str]:
-    """The body's first block when it is an ATX `# H1`: (its text, the body after it)."""
+    """The body's first block when it is an `# H1` (or `H1` over `===`): (text, body after it)."""
     stripped = body.lstrip("\r\n")
     line, _, rest = stripped.partition("\n")
     match = _ATX_H1.match(line.rstrip("\r"))
-    if not match:
-        return None, body
-    return match.group(1).strip(), rest
+    if match:
+        return match.group(1).strip(), rest
+    underline, _, after = rest.partition("\n")
+    if (
+        line.strip()
+        and not _NOT_HEADING_TEXT.match(line)
+        and _SETEXT_H1.match(underline.rstrip("\r"))
+    ):
+        return line.strip(), after
+    return None, body
 
 
 def first_h1(body: str) -> str | None:
@@ -322,7 +332,9 @@ def read_post(
     title = (reader.text("title") or "").strip()
     title_in_body = False
     if not title:
-        title = heading or first_h1(body) or titleize_slug(slug)
+        later = first_h1(body) if heading is None else None
+        title = heading or later or titleize_slug(slug)
+        title_in_body = later is not None  # a later `# H1` stays the page's one heading
     if heading is not None:
         if _same_title(heading, title):
             body = after_heading  # shown once, by the post header
