@@ -337,6 +337,11 @@ def test_modified_date() -> None:
         (fm("title: Same *Title*", "# same   title\n\nx\n"), None, "Same *Title*", False, ""),
         # a different leading H1 stays in the body and is the page heading
         (fm("title: Short", "# A Longer Heading\n\nx\n"), None, "Short", True, "# A Longer"),
+        # a setext H1 counts like an ATX one
+        ("Setext Title\n===\n\nx\n", None, "Setext Title", False, "x"),
+        # a later `# H1` gives the title and stays in the body as the page's one heading
+        ("Intro.\n\n# Later\n\nx\n", None, "Later", True, "Intro."),
+        (fm("title: Own", "Intro.\n\n# Later\n"), None, "Own", False, "Intro."),
         # `## H2` and fenced `# comments` are not titles
         ("## Sub\n\nx\n", "_posts/2021-03-09-slug-title.md", "Slug Title", False, "## Sub"),
         (
@@ -388,6 +393,12 @@ def test_first_h1(body: str, expected: str | None) -> None:
         ("# Title\nrest\n", ("Title", "rest\n")),
         ("\n\n# Title #\nrest\n", ("Title", "rest\n")),
         ("Para\n# Title\n", (None, "Para\n# Title\n")),
+        ("Setext Title\n============\nrest\n", ("Setext Title", "rest\n")),
+        ("\nSetext\r\n===\r\nrest\n", ("Setext", "rest\n")),
+        ("Para\n---\n", (None, "Para\n---\n")),  # `---` makes an H2
+        ("> quote\n===\n", (None, "> quote\n===\n")),
+        ("- item\n===\n", (None, "- item\n===\n")),
+        ("    code\n===\n", (None, "    code\n===\n")),
     ],
 )
 def test_leading_h1(body: str, expected: tuple[str | None, str]) -> None:
