@@ -26,10 +26,13 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
 from markdown import Markdown, util
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
@@ -91,6 +94,7 @@ _DASH_START = re.compile(
 )
 _FRAGMENT_SPLIT = re.compile(r"(?:\.{3}|…|[.!?;](?=\s|$)|[\"“”«»„])+")
 _NON_WORD = re.compile(r"[\W_]+")
+_LABEL_QUOTES: Final = "\"' \u201c\u201d\u2018\u2019"
 
 
 class QuotesExtension(Extension):
@@ -136,9 +140,65 @@ class QuotesExtension(Extension):
         self.page_name = name
 
     def extendMarkdown(self, md: Markdown) -> None:
-        """Add the tree processor to a freshly created ``Markdown`` instance."""
-        md.treeprocessors.register(QuotesTreeprocessor(md, self), "mindset_quotes", PRIORITY)
+        """Add the processors to a freshly created ``Markdown`` instance."""
+        boundaries = _Boundaries()
+        md.parser.blockprocessors.register(
+            _BoundaryProcessor(md.parser, boundaries), "mindset_quote_boundaries", 21
+        )
+        md.treeprocessors.register(
+            QuotesTreeprocessor(md, self, boundaries), "mindset_quotes", PRIORITY
+        )
         md.registerExtension(self)
+
+
+class _Boundaries:
+    """Where blank-line separated ``>`` blocks were glued onto an earlier blockquote."""
+
+    def __init__(self) -> None:
+        self._cuts: dict[int, tuple[etree.Element, list[int]]] = {}
+
+    def add(self, quote: etree.Element) -> None:
+        """The next children of ``quote`` come from a new ``>`` block."""
+        entry = self._cuts.get(id(quote))
+        if entry is None or entry[0] is not quote:
+            entry = self._cuts[id(quote)] = (quote, [])
+        if len(quote) and len(quote) not in entry[1]:
+            entry[1].append(len(quote))
+
+    def pop(self, quote: etree.Element) -> list[int]:
+        """Child indexes where new blocks started (valid ones only), forgetting them."""
+        entry = self._cuts.pop(id(quote), None)
+        if entry is None or entry[0] is not quote:
+            return []
+        return [cut for cut in entry[1] if 0 < cut < len(quote)]
+
+    def clear(self) -> None:
+        """Forget everything (one document is done)."""
+        self._cuts.clear()
+
+
+class _BoundaryProcessor(BlockProcessor):
+    """Record a blank line between two ``>`` blocks, then let the quote processor merge them.
+
+    Python-Markdown's merge loses that boundary, which kramdown (Jekyll) keeps; recording it
+    beside the tree (not in it) leaves every other block processor's view untouched.
+    """
+
+    START = re.compile(r"[ ]{0,3}>")
+
+    def __init__(self, parser: BlockParser, boundaries: _Boundaries) -> None:
+        super().__init__(parser)
+        self.boundaries = boundaries
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        sibling = self.lastChild(parent)
+        return sibling is not None and sibling.tag == "blockquote" and bool(self.START.match(block))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        sibling = self.lastChild(parent)
+        if sibling is not None:
+            self.boundaries.add(sibling)
+        return False  # not consumed: the quote processor does the actual work
 
 
 @dataclass
@@ -177,16 +237,20 @@ class _Marker:
 class QuotesTreeprocessor(Treeprocessor):
     """Find the blockquotes that mean more than a quote and rebuild them."""
 
-    def __init__(self, md: Markdown, ext: QuotesExtension) -> None:
+    def __init__(self, md: Markdown, ext: QuotesExtension, boundaries: _Boundaries) -> None:
         super().__init__(md)
         self.ext = ext
+        self.boundaries = boundaries
         self.root = etree.Element("div")
 
     def run(self, root: etree.Element) -> None:
         """Transform the document in place."""
         self.root = root
         lede = self._lede_candidate(root) if self.ext.lede_enabled else None
-        self._walk(root, lede)
+        try:
+            self._walk(root, lede)
+        finally:
+            self.boundaries.clear()
 
     # -- traversal -----------------------------------------------------------------------
 
@@ -203,7 +267,7 @@ class QuotesTreeprocessor(Treeprocessor):
 
     def _visit_blockquote(self, parent: etree.Element, i: int, lede: etree.Element | None) -> int:
         """Decide what one blockquote is, replace it, and return its (possibly new) index."""
-        self._split_merged(parent, i)
+        self._split_merged(parent, i, lede)
         bq = parent[i]
         marker, i = self._take_marker(parent, i)
         if not marker.found and self._is_double_quote(bq):
@@ -226,51 +290,52 @@ class QuotesTreeprocessor(Treeprocessor):
         self._walk(bq, None)
         return i
 
-    def _split_merged(self, parent: etree.Element, i: int) -> None:
-        """Undo Python-Markdown's merge of ``> a`` + blank line + ``> b`` where it matters.
+    def _split_merged(self, parent: etree.Element, i: int, lede: etree.Element | None) -> None:
+        """Undo Python-Markdown's merge of ``> a``, blank line, ``> b`` where it matters.
 
-        Jekyll's kramdown keeps those as two blockquotes, and fastpages posts rely on it for
-        runs of callouts. Split before a paragraph that starts a callout or an embed, and
-        after a paragraph that carries a pull-quote marker; leave other merges alone.
+        Jekyll's kramdown keeps those as two blockquotes and fastpages posts rely on it (a run
+        of callouts, a lede followed by a quote). Split at a recorded blank line when the part
+        on either side is special (callout, embed, marked pull-quote, ``>>``) or when the part
+        before it is the lede; a merge of ordinary quotes is left as Python-Markdown made it.
         """
         bq = parent[i]
-        children = list(bq)
-        cuts: set[int] = set()
-        for j, child in enumerate(children):
-            if j > 0 and self._starts_own_quote(child):
-                cuts.add(j)
-            if j < len(children) - 1 and self._ends_pullquote(child):
-                cuts.add(j + 1)
+        cuts = self.boundaries.pop(bq)
         if not cuts:
             return
-        starts = sorted(cuts)
+        children = list(bq)
+        edges = [0, *cuts, len(children)]
+        parts = [children[a:b] for a, b in pairwise(edges) if a < b]
+        special = [self._is_special(part) for part in parts]
+        groups = [parts[0]]
+        for k in range(1, len(parts)):
+            if special[k - 1] or special[k] or (k == 1 and bq is lede):
+                groups.append([])
+            groups[-1] += parts[k]
         tail, bq.tail = bq.tail, "\n"
-        for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(children)], strict=True)):
-            piece = etree.Element("blockquote")
-            piece.text, piece.tail = "\n", "\n"
-            for el in children[start:end]:
+        for k, group in enumerate(groups[1:], start=1):
+            piece = _block("blockquote")
+            for el in group:
                 bq.remove(el)
                 piece.append(el)
-            parent.insert(i + 1 + k, piece)
-        parent[i + len(starts)].tail = tail
+            parent.insert(i + k, piece)
+        parent[i + len(groups) - 1].tail = tail
 
-    def _starts_own_quote(self, el: etree.Element) -> bool:
-        """A paragraph that opens a callout or an embed (so never continues a quote)."""
-        if el.tag != "p":
-            return False
-        if self.ext.getConfig("callouts") and self._strip_callout_title(el, strip=False):
+    def _is_special(self, part: list[etree.Element]) -> bool:
+        """Whether a run of blocks from one ``>`` block is more than an ordinary quote."""
+        first, last = part[0], part[-1]
+        if len(part) == 1 and first.tag == "blockquote":
             return True
-        text = "".join(el.itertext())
-        return bool(self.ext.getConfig("embeds")) and _EMBED_LINE.fullmatch(text) is not None
-
-    @staticmethod
-    def _ends_pullquote(el: etree.Element) -> bool:
-        """A paragraph carrying ``{: .pullquote}`` (applied by attr_list, or still raw)."""
-        if el.tag != "p":
+        if first.tag == "p":
+            if self.ext.getConfig("callouts") and self._strip_callout_title(first, strip=False):
+                return True
+            text = "".join(first.itertext())
+            if self.ext.getConfig("embeds") and _EMBED_LINE.fullmatch(text):
+                return True
+        if last.tag != "p":
             return False
-        if PULLQUOTE_MARKERS.intersection(el.get("class", "").split()):
+        if PULLQUOTE_MARKERS.intersection(last.get("class", "").split()):
             return True
-        segment = "\n" + ((el[-1].tail if len(el) else el.text) or "")
+        segment = "\n" + ((last[-1].tail if len(last) else last.text) or "")
         m = _TRAILING_IAL.search(segment)
         return m is not None and _Marker().absorb_ial(m.group(1))
 
@@ -521,10 +586,11 @@ class QuotesTreeprocessor(Treeprocessor):
         if len(bq) != 1 or bq[0].tag != "p" or (bq.text or "").strip():
             return False
         p = bq[0]
-        m = _EMBED_LINE.fullmatch("".join(p.itertext()))
+        m = _EMBED_LINE.fullmatch(html.unescape(self._readable_text(p)))
         if m is None:
             return False
-        kind, url, label = m.group(1).lower(), m.group(2), " ".join(m.group(3).split())
+        kind, url = m.group(1).lower(), m.group(2)
+        label = " ".join(m.group(3).split()).strip(_LABEL_QUOTES)
         link = p.find("a")
         if link is not None and link.get("href"):
             url = link.get("href", url)
