@@ -105,8 +105,13 @@ def _iso(value: dt.datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
+def _attr(value: str) -> str:
+    """Escaped for a double-quoted attribute; `'` stays readable (it cannot end the value)."""
+    return escape(value, quote=False).replace('"', "&quot;")
+
+
 def _tag(attr: str, key: str, content: str) -> str:
-    return f'<meta {attr}="{escape(key)}" content="{escape(content, quote=True)}">'
+    return f'<meta {attr}="{_attr(key)}" content="{_attr(content)}">'
 
 
 def _open_graph(info: HeadInfo) -> Iterator[str]:
@@ -186,7 +191,7 @@ def render_head(info: HeadInfo) -> str:
     if info.author:
         lines.append(_tag("name", "author", info.author))
     if info.url:
-        lines.append(f'<link rel="canonical" href="{escape(info.url, quote=True)}">')
+        lines.append(f'<link rel="canonical" href="{_attr(info.url)}">')
     if info.open_graph:
         lines.extend(_open_graph(info))
     if info.twitter:
