@@ -88,3 +88,7 @@ class MindsetConfig(base.Config):
     """Write a schema.org JSON-LD block (`BlogPosting` for posts), read by search engines."""
     lede = c.Choice(("posts", "all", "off"), default="posts")
     """Which pages turn a blockquote right after the title into a lede pull-quote."""
+    callouts = c.Type(bool, default=True)
+    """Turn fastpages `> Note: ...` blockquotes into admonitions."""
+    embeds = c.Type(bool, default=True)
+    """Turn `> youtube: URL` and `> twitter: URL` blockquotes into embeds."""

@@ -24,6 +24,7 @@ from .dates import DateError, resolve_timezone
 from .description import describe
 from .pages import Entry, Link, Renderer, Section, format_date, relative
 from .posts import Post
+from .quotes import QuotesExtension
 
 log = get_plugin_logger("mindset")
 
@@ -45,6 +46,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.heads: dict[str, seo.HeadInfo] = {}
         self.locale: str | None = None
         self.social = False
+        self.quotes: QuotesExtension | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.blog = None
@@ -60,6 +62,10 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.heads = {}
         self.locale = seo.og_locale(_theme_language(config))
         self.social = _social_plugin_on(config)
+        self.quotes = QuotesExtension(
+            lede=self.config.lede, callouts=self.config.callouts, embeds=self.config.embeds
+        )
+        config.markdown_extensions.append(self.quotes)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -80,6 +86,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             return markdown
         src = page.file.src_uri
         post = self.blog.post_for(src)
+        if self.quotes is not None:
+            self.quotes.start_page(is_post=post is not None, name=src)
         if post is not None:
             page.meta = _post_meta(post, self.blog.descriptions[src].text)
             return post.body
