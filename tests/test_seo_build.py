@@ -86,6 +86,7 @@ FILES = {
         ---
         title: Repeats
         description: Said once, in the lede.
+        image: beside.png
         categories: [Notes]
         ---
         > Said once, in the lede.
@@ -103,6 +104,7 @@ FILES = {
         """,
     "plain.md": "# Plain page\n\nNo description here.\n",
     "images/chart.png": "not really a png",
+    "_posts/beside.png": "an image kept next to the post",
 }
 SEED = "2020/05/20/seed-post/"
 RICH = "2020/06/01/rich-post/"
@@ -369,6 +371,11 @@ def test_category_listing_is_plain_and_safe(site: Site) -> None:
 def test_no_subtitle_when_it_repeats_the_lede(site: Site) -> None:
     assert site.soup(REPEATS).select(".mindset-subtitle") == []
     assert one(head_of(site, REPEATS), "description") == "Said once, in the lede."
+
+
+def test_image_next_to_the_post_is_found(site: Site) -> None:
+    assert one(head_of(site, REPEATS), "og:image") == SITE_URL + "_posts/beside.png"
+    assert site.exists("_posts/beside.png")
 
 
 def test_page_with_description_gets_plain_text_and_website_type(site: Site) -> None:
