@@ -5,7 +5,8 @@ extension works on the element tree after Python-Markdown has built it (and afte
 `attr_list` has run), turning chosen ``<blockquote>`` elements into richer markup:
 
 - the *lede*: the first blockquote of a post (right after its title) gets the classes
-  ``mindset-pullquote mindset-pullquote--lead``; it is unique text and never hidden;
+  ``mindset-pullquote mindset-pullquote--lead``; it is unique text and never hidden
+  (``{: .lede}`` under any blockquote asks for it explicitly, on any page);
 - *explicit pull-quotes*: a blockquote marked ``{: .pullquote}`` (or ``.pull-quote``), or
   written as a quote inside a quote (``>> words``), becomes ``mindset-pullquote``; when it only
   repeats the article it becomes an ``<aside aria-hidden="true">`` so screen readers skip it;
@@ -39,7 +40,9 @@ from mkdocs.plugins import get_plugin_logger
 
 __all__ = [
     "CALLOUT_KINDS",
+    "LEDE_MARKER",
     "LEDE_MODES",
+    "PULLQUOTE_MARKERS",
     "QuotesExtension",
     "QuotesTreeprocessor",
     "makeExtension",
@@ -62,6 +65,10 @@ CALLOUT_KINDS: Final = {
 
 #: Class names that mark a blockquote as a pull-quote (kramdown habits).
 PULLQUOTE_MARKERS: Final = frozenset({"pullquote", "pull-quote"})
+
+#: Class name that marks a blockquote as the lede wherever it is, on any page.
+LEDE_MARKER: Final = "lede"
+_MARKERS: Final = PULLQUOTE_MARKERS | {LEDE_MARKER}
 
 #: Runs after `attr_list` (8) so its classes are in place, and before `toc` (5).
 PRIORITY: Final = 6
@@ -206,16 +213,18 @@ class _Marker:
     """Attributes carried by a pull-quote marker, moved onto the pull-quote element."""
 
     found: bool = False
+    lede: bool = False
     classes: list[str] = field(default_factory=list)
     attrib: dict[str, str] = field(default_factory=dict)
 
     def absorb(self, attrib: dict[str, str]) -> bool:
-        """Take an element's attributes when their class list names a pull-quote."""
+        """Take an element's attributes when their class list names a pull-quote or lede."""
         classes = attrib.get("class", "").split()
-        if not PULLQUOTE_MARKERS.intersection(classes):
+        if not _MARKERS.intersection(classes):
             return False
         self.found = True
-        self.classes += [c for c in classes if c not in PULLQUOTE_MARKERS]
+        self.lede = self.lede or LEDE_MARKER in classes
+        self.classes += [c for c in classes if c not in _MARKERS]
         self.attrib.update({k: v for k, v in attrib.items() if k != "class"})
         return True
 
@@ -277,7 +286,7 @@ class QuotesTreeprocessor(Treeprocessor):
             bq.extend(list(inner))
             marker.found = True
         if marker.found:
-            self._pullquote(parent, i, lead=False, marker=marker)
+            self._pullquote(parent, i, lead=marker.lede, marker=marker)
             return i
         if self.ext.getConfig("embeds") and self._embed(parent, i):
             return i
@@ -333,7 +342,7 @@ class QuotesTreeprocessor(Treeprocessor):
                 return True
         if last.tag != "p":
             return False
-        if PULLQUOTE_MARKERS.intersection(last.get("class", "").split()):
+        if _MARKERS.intersection(last.get("class", "").split()):
             return True
         segment = "\n" + ((last[-1].tail if len(last) else last.text) or "")
         m = _TRAILING_IAL.search(segment)

@@ -121,6 +121,14 @@ def test_lede_enabled_is_a_plain_switch() -> None:
     assert "mindset-pullquote--lead" in markdown.markdown("> Summary.\n", extensions=[ext])
 
 
+@pytest.mark.parametrize("attr_list", [True, False])
+def test_explicit_lede_marker_works_anywhere_and_despite_the_option(attr_list: bool) -> None:
+    page = soup("Intro.\n\n> The point of it all.\n{: .lede}\n", attr_list=attr_list, lede="off")
+    lede = page.blockquote
+    assert classes(lede) == ["mindset-pullquote", "mindset-pullquote--lead"]
+    assert lede.p.attrs == {} and "{:" not in page.get_text()
+
+
 def test_lede_config_accepts_yaml_booleans_and_rejects_nonsense() -> None:
     assert QuotesExtension(lede=False).lede_mode == "off"
     assert QuotesExtension(lede=True).lede_mode == "all"
