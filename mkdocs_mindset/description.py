@@ -33,6 +33,11 @@ _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 _ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _KRAMDOWN_IAL = re.compile(r"^\s*\{:.*\}\s*$")
+# `[name]: url "title"` anywhere in the body: Jekyll appends these to the excerpt so that
+# `[text][name]` links in the first paragraph still render as links, not as brackets.
+_LINK_REFERENCE = re.compile(
+    r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$", re.M
+)
 # Blocks that never describe a post: code, tables, rules, images, comments, Liquid tags.
 _NOT_PROSE = ("```", "~~~", "{%", "<!--", "![", "[![", "|", "***", "___")
 _DROPPED = frozenset(
@@ -211,8 +216,9 @@ def first_block(body: str, separator: str = "\n\n") -> str:
 
 def excerpt_text(body: str, separator: str = "\n\n") -> str:
     """Plain text of the first block that has any (an image-only block has none)."""
+    references = "\n".join(m.group(0) for m in _LINK_REFERENCE.finditer(body))
     for block in _blocks(body, separator):
-        text = plain_text(block, drop_code=True)
+        text = plain_text(f"{block}\n\n{references}" if references else block, drop_code=True)
         if text:
             return text
     return ""
