@@ -520,9 +520,13 @@ class QuotesTreeprocessor(Treeprocessor):
         return bool(fragments) and all(_occurrences(f, page) >= 2 for f in fragments)
 
     def _readable_text(self, el: etree.Element) -> str:
-        """Text a screen reader would read: stashed HTML resolved, hidden elements skipped."""
+        """The page's prose: stashed HTML resolved; hidden elements and code blocks skipped.
+
+        Code is left out so that a page showing a pull-quote's source next to it (like the
+        documentation does) does not count as repeating it.
+        """
         return util.HTML_PLACEHOLDER_RE.sub(
-            lambda m: " " + _strip_tags(self._stashed(m)) + " ",
+            lambda m: " " + _prose(self._stashed(m)) + " ",
             "".join(_texts(el)).replace(util.AMP_SUBSTITUTE, "&"),
         )
 
@@ -726,8 +730,8 @@ def _tweet_figure(host: str, account: str, status: str, label: str) -> etree.Ele
 
 
 def _texts(el: etree.Element) -> Iterator[str]:
-    """All text under an element, skipping subtrees hidden from assistive technology."""
-    if el.get("aria-hidden") == "true":
+    """All text under an element, skipping code blocks and subtrees hidden from readers."""
+    if el.get("aria-hidden") == "true" or el.tag == "pre":
         return
     yield el.text or ""
     for child in el:
@@ -747,8 +751,10 @@ def _occurrences(words: str, text: str) -> int:
     return len(re.findall(r"(?<!\S)" + re.escape(words) + r"(?!\S)", text))
 
 
-def _strip_tags(markup: str) -> str:
-    """Rough text of stashed HTML (only used to compare words)."""
+def _prose(markup: str) -> str:
+    """Rough text of stashed HTML, for comparing words; highlighted code counts as none."""
+    if re.search(r"<pre[\s>]", markup):
+        return ""
     return re.sub(r"<!--.*?-->|<[^>]*>", " ", markup, flags=re.DOTALL)
 
 

@@ -204,6 +204,17 @@ def test_repetition_counts_whole_words_only() -> None:
     assert soup(text).find("aside") is None
 
 
+def test_code_blocks_do_not_count_as_repeating() -> None:
+    quote = "> Shown as source.\n{: .pullquote}\n"
+    text = "Intro.\n\n    > Shown as source.\n    {: .pullquote}\n\n" + quote
+    assert soup(text).find(class_="mindset-pullquote").name == "blockquote"
+    fenced = "Intro.\n\n```md\n> Shown as source.\n```\n\n> Shown as source.\n{: .pullquote}\n"
+    html = markdown.markdown(
+        fenced, extensions=["attr_list", "pymdownx.superfences", QuotesExtension()]
+    )
+    assert 'blockquote class="mindset-pullquote"' in html
+
+
 def test_of_two_identical_pullquotes_one_stays_readable() -> None:
     quote = "> Unique line here.\n{: .pullquote}\n"
     text = f"Intro.\n\n{quote}\nMiddle.\n\n{quote}"
