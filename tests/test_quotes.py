@@ -622,3 +622,24 @@ def test_standalone_extension_in_a_real_build(tmp_path: Path, theme_name: str) -
     _check_every_form(content(site.soup("")))
     hrefs = [link.get("href", "") for link in site.soup("").find_all("link", rel="stylesheet")]
     assert "mindset.css" in hrefs
+
+
+def test_docs_page_shows_every_form_live(tmp_path: Path) -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "pullquotes.md").read_text("utf-8")
+    site = plugin_site(
+        tmp_path,
+        {"pullquotes.md": page, "options.md": "# Options\n"},
+        theme_config=material(),
+        markdown_extensions=["attr_list", "admonition", "tables", "pymdownx.superfences"],
+    )
+    article = content(site.soup("pullquotes/"))
+    assert "mindset-pullquote--lead" in classes(article.find("blockquote"))
+    assert article.find("aside", class_="mindset-pullquote", attrs={"aria-hidden": "true"})
+    assert article.find("blockquote", class_="mindset-pullquote", attrs={"aria-hidden": None})
+    assert article.find("figure", class_="mindset-pullquote").figcaption.cite
+    kinds = [classes(d)[1] for d in article.find_all("div", class_="mindset-callout")]
+    assert kinds == ["note", "tip", "warning", "important"]
+    assert article.find("iframe", attrs={"loading": "lazy"})
+    assert article.find("a", class_="mindset-tweet")
+    leaked = [t for t in article.find_all(string=True) if "{:" in t and not t.find_parent("code")]
+    assert leaked == []  # markers appear only in code
