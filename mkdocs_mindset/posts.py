@@ -338,8 +338,9 @@ def read_post(
     if heading is not None:
         if _same_title(heading, title):
             body = after_heading  # shown once, by the post header
-        else:
-            title_in_body = True
+        elif first_h1(after_heading) is None:
+            title_in_body = True  # the body's one H1 is the page heading
+        # else the body's H1s are its sections (fastpages does this): the header shows the title
 
     published = reader.flag("published")
     hide = data.get("hide")
