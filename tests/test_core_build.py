@@ -182,6 +182,7 @@ TITLE_FILES = {
     "_posts/2021-03-11-differs.md": "---\ntitle: Short\n---\n# A Different Heading\n\nText.\n",
     "_posts/2021-03-12-later.md": "Intro.\n\n# Later Heading\n\nText.\n",
     "_posts/2021-03-13-setext.md": "Setext Title\n============\n\nText.\n",
+    "_posts/2021-03-14-sections.md": "---\ntitle: Sectioned\n---\n# Part one\n\nx\n\n# Part two\n",
 }
 
 TITLES = {
@@ -206,6 +207,11 @@ def test_every_post_page_has_exactly_one_h1(titled: Site, url: str) -> None:
     title, heading = TITLES[url]
     assert h1s(titled, url) == [heading]
     assert titled.soup(url).title.get_text().startswith(title)
+
+
+def test_h1_sections_keep_the_title_first(titled: Site) -> None:
+    """fastpages posts also use `# H1` for sections: the title must still be shown."""
+    assert h1s(titled, "2021/03/14/sections/") == ["Sectioned", "Part one", "Part two"]
 
 
 def test_fastpages_title_is_not_repeated_in_the_body(titled: Site) -> None:

@@ -337,6 +337,15 @@ def test_modified_date() -> None:
         (fm("title: Same *Title*", "# same   title\n\nx\n"), None, "Same *Title*", False, ""),
         # a different leading H1 stays in the body and is the page heading
         (fm("title: Short", "# A Longer Heading\n\nx\n"), None, "Short", True, "# A Longer"),
+        # ...unless the body has more H1s: they are sections, the header shows the title
+        (
+            fm("title: Short", "# Section one\n\nx\n\n# Section two\n"),
+            None,
+            "Short",
+            False,
+            "# Sec",
+        ),
+        (fm("title: Short", "# Only\n\n```\n# comment\n```\n"), None, "Short", True, "# Only"),
         # a setext H1 counts like an ATX one
         ("Setext Title\n===\n\nx\n", None, "Setext Title", False, "x"),
         # a later `# H1` gives the title and stays in the body as the page's one heading
