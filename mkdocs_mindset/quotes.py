@@ -105,7 +105,7 @@ _LABEL_QUOTES: Final = "\"' \u201c\u201d\u2018\u2019"
 
 
 class QuotesExtension(Extension):
-    """Register the quotes tree processor and hold the per-page switch the plugin sets.
+    """Register the quotes processors and hold the per-page switch the plugin sets.
 
     One instance lives for the whole MkDocs build while MkDocs creates a fresh ``Markdown``
     per page, so the per-page state (``lede_enabled``, ``page_name``) sits here and the tree
@@ -350,12 +350,11 @@ class QuotesTreeprocessor(Treeprocessor):
 
     def _lede_candidate(self, root: etree.Element) -> etree.Element | None:
         """The first block after a leading ``<h1>`` (or the first block), if a blockquote."""
-        blocks = [el for el in root if not self._is_invisible(el)]
-        if blocks and blocks[0].tag == "h1":
-            blocks = blocks[1:]
-        if blocks and blocks[0].tag == "blockquote":
-            return blocks[0]
-        return None
+        blocks = (el for el in root if not self._is_invisible(el))
+        first = next(blocks, None)
+        if first is not None and first.tag == "h1":
+            first = next(blocks, None)
+        return first if first is not None and first.tag == "blockquote" else None
 
     def _is_invisible(self, el: etree.Element) -> bool:
         """A paragraph holding only stashed HTML comments renders as nothing visible."""
