@@ -503,3 +503,26 @@ def test_empty_blog_has_no_listing_pages(tmp_path: Path) -> None:
     assert site.exists("about/")
     assert not site.exists("categories/") and not site.exists("tags/")
     assert site.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("intro_path", "index_path"),
+    [("categories/gis/index.md", "categories/README.md"), ("categories/gis.md", None)],
+)
+def test_intro_page_variants(tmp_path: Path, intro_path: str, index_path: str | None) -> None:
+    files = {
+        "_posts/2020-01-02-x.md": "---\ntitle: X\ncategories: [GIS]\n---\nx\n",
+        intro_path: "Maps and more.\n",
+    }
+    if index_path:
+        files[index_path] = "All the categories.\n"
+    cfg = {"theme": theme("mkdocs"), "plugins": ["search", {"mindset": {"timezone": "UTC"}}]}
+    site = build_site(write_site(tmp_path, files, cfg), strict=True)
+    page = str(content(site, "categories/gis/"))
+    assert 0 <= page.find("Maps and more.") < page.find("mindset-listing")
+    assert h1_texts(site, "categories/gis/") == ["GIS"]
+    assert [r.a.get_text() for r in entries(site, "categories/gis/")] == ["X"]
+    if index_path:
+        index = str(content(site, "categories/"))
+        assert 0 <= index.find("All the categories.") < index.find("mindset-index")
+    assert (tmp_path / "docs" / intro_path).read_text(encoding="utf-8") == "Maps and more.\n"

@@ -702,3 +702,21 @@ def test_title_and_category_are_text_in_nav_and_listings(evil: Site) -> None:
     assert evil.soup("categories/b-bold-b/").title.get_text().startswith(EVIL_CATEGORY)
     index = content(evil, "categories/").select("ul.mindset-index a")
     assert [a.get_text() for a in index] == [EVIL_CATEGORY]
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_search_exclude_with_escaped_urls(tmp_path: Path, use_directory_urls: bool) -> None:
+    files = {
+        "_posts/2020-05-21-hush.md": front(
+            {"title": "Hush", "search_exclude": True, "categories": ["Dev notes"]},
+            "quietword\n\n## Sub\n",
+        ),
+        "_posts/2020-05-22-loud.md": front({"title": "Loud", "categories": ["Dev notes"]}),
+    }
+    cfg = {**config("mkdocs"), "use_directory_urls": use_directory_urls}
+    site = build(tmp_path, files, cfg, strict=True)
+    suffix = "" if use_directory_urls else "index.html"
+    locations = search_locations(site)
+    assert f"dev%20notes/2020/05/22/loud/{suffix}" in locations
+    assert not [loc for loc in locations if "hush" in loc]
+    assert site.path(f"dev notes/2020/05/21/hush/{suffix}").is_file()
