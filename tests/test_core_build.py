@@ -575,7 +575,6 @@ def test_bad_values_warn_naming_file_and_key(tmp_path: Path, front_matter: str, 
         ({"timezone": "Mars/Base"}, "timezone"),
         ({"categories_dir": "../up"}, "categories_dir"),
         ({"posts_in_nav": "sometimes"}, "posts_in_nav"),
-        ({"no_such_option": True}, "no_such_option"),
     ],
 )
 def test_bad_plugin_options_fail_at_load_config(
@@ -587,9 +586,21 @@ def test_bad_plugin_options_fail_at_load_config(
         caplog.at_level(logging.WARNING, logger="mkdocs"),
         pytest.raises((Abort, ConfigurationError)),
     ):
-        load_config(config_file=str(config_file), strict=True)
+        load_config(config_file=str(config_file))  # an error even without --strict
     messages = " ".join(r.getMessage() for r in caplog.records)
     assert "mindset" in messages and option in messages
+
+
+def test_unknown_plugin_option_warns_and_fails_strict(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cfg = {"theme": theme("mkdocs"), "plugins": [{"mindset": {"no_such_option": True}}]}
+    config_file = write_site(tmp_path, {"index.md": "# Home\n"}, cfg)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        load_config(config_file=str(config_file))
+    assert any("no_such_option" in r.getMessage() for r in caplog.records)
+    with pytest.raises((Abort, ConfigurationError)):
+        load_config(config_file=str(config_file), strict=True)
 
 
 # -- rebuilds ----------------------------------------------------------------------------------
