@@ -9,6 +9,7 @@ run leaves screenshots in ``artifacts/screenshots/`` to look at.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -34,13 +35,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="the playwright Python package is not installed"
-)
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is missing (install Debian's chromium package)", allow_module_level=True
+# CI sets MINDSET_REQUIRE_BROWSER=1 so a missing browser fails instead of skipping silently.
+if os.environ.get("MINDSET_REQUIRE_BROWSER") == "1":
+    import playwright.sync_api as sync_api
+
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: CI must install Debian's chromium"
+else:
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright Python package is not installed"
     )
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"{CHROMIUM} is missing (install Debian's chromium package)", allow_module_level=True
+        )
 
 # Name -> theme settings. The issue asks for the first three; the others cover the fallbacks.
 VARIANTS: dict[str, dict[str, Any]] = {
