@@ -161,8 +161,9 @@ def leading_h1(body: str) -> tuple[str | None, str]:
 
 
 def first_h1(body: str) -> str | None:
-    """First `# H1` outside fenced code (GitHub Pages' titles-from-headings habit)."""
+    """First H1 (`# H1`, or a line over `===`) outside fenced code: MkDocs' own title rule."""
     fence: str | None = None
+    previous = ""
     for line in body.splitlines():
         marker = _FENCE.match(line)
         if marker:
@@ -171,9 +172,14 @@ def first_h1(body: str) -> str | None:
                 fence = token[0] * len(token)
             elif token.startswith(fence):
                 fence = None
+            previous = ""
             continue
-        if fence is None and (match := _ATX_H1.match(line)):
-            return match.group(1).strip()
+        if fence is None:
+            if match := _ATX_H1.match(line):
+                return match.group(1).strip()
+            if previous.strip() and _SETEXT_H1.match(line) and not _NOT_HEADING_TEXT.match(previous):
+                return previous.strip()
+        previous = line
     return None
 
 

@@ -350,6 +350,7 @@ def test_modified_date() -> None:
         ("Setext Title\n===\n\nx\n", None, "Setext Title", False, "x"),
         # a later `# H1` gives the title and stays in the body as the page's one heading
         ("Intro.\n\n# Later\n\nx\n", None, "Later", True, "Intro."),
+        ("Intro.\n\nLater Setext\n===\n", None, "Later Setext", True, "Intro."),
         (fm("title: Own", "Intro.\n\n# Later\n"), None, "Own", False, "Intro."),
         # `## H2` and fenced `# comments` are not titles
         ("## Sub\n\nx\n", "_posts/2021-03-09-slug-title.md", "Slug Title", False, "## Sub"),
