@@ -177,7 +177,11 @@ def first_h1(body: str) -> str | None:
         if fence is None:
             if match := _ATX_H1.match(line):
                 return match.group(1).strip()
-            if previous.strip() and _SETEXT_H1.match(line) and not _NOT_HEADING_TEXT.match(previous):
+            if (
+                previous.strip()
+                and _SETEXT_H1.match(line)
+                and not _NOT_HEADING_TEXT.match(previous)
+            ):
                 return previous.strip()
         previous = line
     return None
