@@ -288,14 +288,15 @@ def _image(reader: _Reader) -> Image | None:
     return None
 
 
-def _author(reader: _Reader) -> str | None:
-    value = reader.data.get("author")
+def author_name(value: object) -> str | None:
+    """`author:` as a name, a `{name: ...}` mapping (jekyll-seo-tag) or a list of names."""
     if isinstance(value, dict):
-        name = value.get("name")
-        return str(name) if name else None
+        value = value.get("name")
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value if v) or None
-    return reader.text("author")
+        value = ", ".join(str(v).strip() for v in value if v)
+    if value is None or isinstance(value, (dict, set)):
+        return None
+    return str(value).strip() or None
 
 
 def read_post(
@@ -370,7 +371,7 @@ def read_post(
         excerpt=reader.text("excerpt"),
         excerpt_separator=excerpt_separator,
         image=_image(reader),
-        author=_author(reader),
+        author=author_name(data.get("author")),
         modified=reader.when("last_modified_at", tz) or reader.when("modified_date", tz),
         permalink=reader.text("permalink"),
         published=published is not False,

@@ -18,7 +18,7 @@ from conftest import Site, build_site, theme, write_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_mindset.plugin import _social_plugin_on
+from mkdocs_mindset.head import social_plugin_on
 
 THEMES = ["material", "mkdocs", "readthedocs"]
 SITE_URL = "https://example.org/blog/"
@@ -458,7 +458,7 @@ def test_social_plugin_is_detected_from_a_real_config(tmp_path: Path) -> None:
     def detected(name: str, *plugins: Any) -> bool:
         settings = {"theme": theme("material"), "plugins": [*plugins, {"mindset": PLUGIN}]}
         config_file = write_site(tmp_path / name, {"index.md": "# Home\n"}, settings)
-        return _social_plugin_on(load_config(config_file=str(config_file)))
+        return social_plugin_on(load_config(config_file=str(config_file)))
 
     assert detected("on", {"social": {"cards": False}})
     assert detected("namespaced", {"material/social": {"cards": False}})

@@ -1,0 +1,88 @@
+"""The HTML the plugin adds to pages: a post's header and the category/tag listings.
+
+Reads the per-build `Blog` and renders through `pages.Renderer` (the overridable templates);
+links are made relative to the page being rendered so they work under any base path.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+from mkdocs.structure.pages import Page
+
+from .blog import Blog, Listing
+from .pages import Entry, Link, Renderer, Section, format_date, relative
+from .posts import Post
+
+TITLES = {"categories": "Categories", "tags": "Tags"}
+
+
+def listing_title(listing: Listing) -> str:
+    if listing.group is not None:
+        return listing.group.name
+    return TITLES.get(listing.taxonomy.kind, "Index")
+
+
+class Views:
+    def __init__(self, blog: Blog, renderer: Renderer, date_format: str) -> None:
+        self.blog = blog
+        self.renderer = renderer
+        self.date_format = date_format
+
+    def post_page(self, html: str, post: Post, page: Page) -> str:
+        """The header opens the page, or follows the body's own H1 when that is the title."""
+        header = str(self.post_header(post, page))
+        if post.title_in_body:
+            end = html.find("</h1>")
+            if end != -1:
+                end += len("</h1>")
+                return html[:end] + header + html[end:]
+        return header + html
+
+    def listing_page(self, html: str, listing: Listing, page: Page) -> str:
+        """A user's intro (if any) first, then the generated list."""
+        return html + str(self.listing(listing, page, show_title="<h1" not in html))
+
+    def links(self, kind: str, names: list[str], page: Page) -> list[Link]:
+        taxonomy = self.blog.taxonomies.get(kind)
+        if taxonomy is None:
+            return []
+        return [
+            Link(group.name, relative(self.blog.group_urls[id(group)], page.url))
+            for group in taxonomy.groups_of(names)
+        ]
+
+    def post_header(self, post: Post, page: Page) -> Markup:
+        return self.renderer.post_header(
+            title=post.title,
+            show_title=not post.title_in_body,
+            date=post.date,
+            date_text=format_date(post.date, self.date_format),
+            categories=self.links("categories", post.categories, page),
+            tags=self.links("tags", post.tags, page),
+            subtitle=self.blog.descriptions[post.src_uri].subtitle,
+            author=post.author,
+        )
+
+    def listing(self, listing: Listing, page: Page, *, show_title: bool) -> Markup:
+        kind = listing.taxonomy.kind
+        if listing.group is None:
+            sections = [
+                Section(g.name, relative(self.blog.group_urls[id(g)], page.url), len(g.posts))
+                for g in listing.taxonomy.groups
+            ]
+            return self.renderer.index(
+                kind=kind, title=listing_title(listing), sections=sections, show_title=show_title
+            )
+        entries = [self.entry(post, page) for post in listing.group.posts]
+        return self.renderer.listing(
+            kind=kind, name=listing.group.name, entries=entries, show_title=show_title
+        )
+
+    def entry(self, post: Post, page: Page) -> Entry:
+        return Entry(
+            title=post.title,
+            url=relative(post.url, page.url),
+            date=post.date,
+            date_text=format_date(post.date, self.date_format),
+            description=self.blog.descriptions[post.src_uri].text,
+        )
