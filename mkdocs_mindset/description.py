@@ -157,8 +157,23 @@ def _render(text: str) -> str:
     return _MD.reset().convert(_LIQUID.sub(" ", text))
 
 
+# Text with none of these needs no Markdown rendering: it is already its own plain text.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#|~{}]|^[ \t]*(?:[-+=>]|\d+[.)])", re.M)
+_QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+
+
+def _plain_as_written(text: str) -> str | None:
+    """Collapsed text when `text` (a `> quote` included) holds no markup at all, else None."""
+    if text.lstrip().startswith(">"):
+        text = _QUOTE_PREFIX.sub("", text)
+    return None if _MARKUP.search(text) else " ".join(text.split())
+
+
 def plain_text(text: str, *, drop_code: bool = False) -> str:
     """Markdown or HTML to one line of plain text: tags gone, entities decoded."""
+    fast = _plain_as_written(text)
+    if fast is not None:
+        return fast
     parser = _Sanitizer(keep_inline=False, drop_code=drop_code)
     parser.feed(_render(text))
     return " ".join(parser.result().split())
@@ -166,6 +181,9 @@ def plain_text(text: str, *, drop_code: bool = False) -> str:
 
 def safe_html(text: str) -> Markup:
     """Markdown or HTML to inline HTML with only links, emphasis and code kept."""
+    fast = _plain_as_written(text)
+    if fast is not None:
+        return Markup.escape(fast)
     parser = _Sanitizer(keep_inline=True)
     parser.feed(_render(text))
     return Markup(" ".join(parser.result().split()))
