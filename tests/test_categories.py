@@ -526,3 +526,19 @@ def test_intro_page_variants(tmp_path: Path, intro_path: str, index_path: str | 
         index = str(content(site, "categories/"))
         assert 0 <= index.find("All the categories.") < index.find("mindset-index")
     assert (tmp_path / "docs" / intro_path).read_text(encoding="utf-8") == "Maps and more.\n"
+
+
+def test_material_search_finds_the_category_page_but_not_its_listing(cat_site: Any) -> None:
+    """Listings repeat post descriptions: Material's search skips them (data-search-exclude)."""
+    site, _, theme_name = cat_site
+    if theme_name != "material":
+        pytest.skip("data-search-exclude is a Material search feature")
+    import json
+
+    index = json.loads(site.html("search/search_index.json"))
+    listing = [d for d in index["docs"] if d["location"].startswith("categories/gis/")]
+    assert listing, "the category page itself stays findable"
+    listed = content(site, "categories/gis/").select(".mindset-entry__title")
+    assert listed
+    for entry in listed:
+        assert all(entry.get_text() not in d["text"] for d in listing)
