@@ -175,9 +175,13 @@ def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, timeout: float) -> 
     )
 
 
-def _paired_ratio(runs: list[Run], top: str, bottom: str) -> float | None:
+def _paired_ratio(runs: list[Run], top: str, bottom: str, cpu: bool = False) -> float | None:
     """Median over repeats of ``top``'s time / ``bottom``'s time in the same repeat."""
-    by = {(r.builder, r.repeat): r.seconds for r in runs if r.returncode == 0}
+    by = {
+        (r.builder, r.repeat): r.cpu_seconds if cpu else r.seconds
+        for r in runs
+        if r.returncode == 0
+    }
     repeats = sorted({r.repeat for r in runs})
     pairs = [by[top, i] / by[bottom, i] for i in repeats if (top, i) in by and (bottom, i) in by]
     return median(pairs) if pairs else None
@@ -200,18 +204,30 @@ def summarise(posts: int, builds: list[Run], rebuilds: list[Run]) -> Row:
         ok = [r for r in rebuilds if r.builder == builder and r.returncode == 0]
         if ok:
             row.rebuild_seconds[builder] = median(r.seconds for r in ok)
-    for name, top, bottom, runs in (
-        ("mindset/bare", "mindset", "bare", builds),
-        ("blog/mindset", "blog", "mindset", builds),
-        ("blog/bare", "blog", "bare", builds),
-        ("rebuild mindset/bare", "mindset", "bare", rebuilds),
+    for name, top, bottom, runs, cpu in (
+        ("mindset/bare", "mindset", "bare", builds, False),
+        ("cpu mindset/bare", "mindset", "bare", builds, True),
+        ("blog/mindset", "blog", "mindset", builds, False),
+        ("blog/bare", "blog", "bare", builds, False),
+        ("rebuild mindset/bare", "mindset", "bare", rebuilds, False),
     ):
-        ratio = _paired_ratio(runs, top, bottom)
+        ratio = _paired_ratio(runs, top, bottom, cpu)
         if ratio is not None:
             row.ratios[name] = ratio
     if "bare" in row.max_rss_mb and "mindset" in row.max_rss_mb:
         row.ratios["rss mindset/bare"] = row.max_rss_mb["mindset"] / row.max_rss_mb["bare"]
     return row
+
+
+def summarise_runs(runs: list[Run]) -> list[Row]:
+    """Rows for every post count in ``runs`` (how ``--replot`` re-reads an old results.json)."""
+    rows = []
+    for n in sorted({r.posts for r in runs}):
+        builds = [r for r in runs if r.posts == n and r.kind == "build"]
+        rebuilds = [r for r in runs if r.posts == n and r.kind == "rebuild"]
+        rows.append(summarise(n, builds, rebuilds))
+    add_marginals(rows)
+    return rows
 
 
 def add_marginals(rows: list[Row]) -> None:
@@ -233,6 +249,7 @@ COLUMNS: tuple[str, ...] = (
     "mindset s",
     "blog s",
     "mindset/bare",
+    "mindset/bare CPU",
     "blog/mindset",
     "peak RSS MB bare/mindset/blog",
     "ms/post bare/mindset",
@@ -259,6 +276,7 @@ def table_cells(row: Row) -> list[str]:
         _fmt(s.get("mindset")),
         _fmt(s.get("blog")),
         _fmt(r.get("mindset/bare"), ".3f"),
+        _fmt(r.get("cpu mindset/bare"), ".3f"),
         _fmt(r.get("blog/mindset"), ".1f"),
         rss,
         per_post,
@@ -356,13 +374,14 @@ def plot(rows: list[Row], out: Path) -> list[Path]:
                     alpha=0.6,
                     label=f"{LABELS[builder]}, serve rebuild",
                 )
-    from matplotlib.ticker import FuncFormatter, NullFormatter
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     posts = [row.posts for row in rows]
-    plain = FuncFormatter(lambda value, _: f"{value:,.4g}")
+    plain = FuncFormatter(lambda value, _: f"{value:,.0f}" if value >= 1 else f"{value:g}")
     left.set(xscale="log", yscale="log", xlabel="posts", ylabel="build time (s, median)")
+    left.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
     left.yaxis.set_major_formatter(plain)
-    left.yaxis.set_minor_formatter(plain)
+    left.yaxis.set_minor_formatter(NullFormatter())
     left.set_title("Build time against posts")
     right.set(xscale="log", xlabel="posts", ylabel="ms per post (build time / posts)")
     right.set_title("Cost per post")
@@ -416,6 +435,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="CI check: 50 posts, one repeat, every builder; exits non-zero only if a build fails",
     )
+    parser.add_argument(
+        "--replot",
+        type=Path,
+        metavar="RESULTS_JSON",
+        help="measure nothing: print the table and draw the plot of an earlier results.json",
+    )
     args = parser.parse_args(argv)
     if args.smoke:
         args.posts, args.repeats, args.skip_blog_above = [50], 1, 50
@@ -426,79 +451,102 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _progress(run: Run, repeats: int) -> None:
+    status = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
+    print(
+        f"  N={run.posts:<6} repeat {run.repeat + 1}/{repeats}  {run.builder:8} {run.kind:7} "
+        f"{run.seconds:8.2f} s  {run.max_rss_mb:7.0f} MB{status}",
+        flush=True,
+    )
+
+
+def measure_posts(n: int, args: argparse.Namespace, work: Path) -> tuple[list[Run], list[Run]]:
+    """Every build and rebuild of the N-post corpus, alternating builders within each repeat."""
+    builders = tuple(b for b in args.builders if not (b == "blog" and n > args.skip_blog_above))
+    corpora = write_corpora(work / "corpora", n, builders, args.seed)
+    builds: list[Run] = []
+    rebuilds: list[Run] = []
+    try:
+        for repeat in range(args.repeats):
+            shift = repeat % len(builders)
+            for builder in builders[shift:] + builders[:shift]:
+                builds.append(build_once(corpora[builder], repeat, work, args.timeout))
+                _progress(builds[-1], args.repeats)
+            if args.no_rebuild or n > args.skip_rebuild_above:
+                continue
+            order = [b for b in REBUILD_BUILDERS if b in builders]
+            for builder in order if repeat % 2 == 0 else order[::-1]:
+                rebuilds.append(rebuild_once(corpora[builder], repeat, work, args.timeout))
+                _progress(rebuilds[-1], args.repeats)
+    finally:
+        shutil.rmtree(work / "corpora", ignore_errors=True)
+    return builds, rebuilds
+
+
+def write_results(out: Path, result: dict[str, Any], rows: list[Row]) -> None:
+    """``results.json`` (everything) and ``results.md`` (the table)."""
+    (out / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (out / "results.md").write_text(markdown_table(rows) + "\n", encoding="utf-8")
+
+
+def rows_from_json(path: Path) -> list[Row]:
+    runs = json.loads(path.read_text(encoding="utf-8"))["runs"]
+    return summarise_runs([Run(**run) for run in runs])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.replot:
+        rows = rows_from_json(args.replot)
+        print(text_table(rows))
+        (args.out / "results.md").write_text(markdown_table(rows) + "\n", encoding="utf-8")
+        written = plot(rows, args.out)
+        print("wrote " + ", ".join(str(p) for p in written))
+        return 0
+
     work = args.work or Path(tempfile.mkdtemp(prefix="mindset-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    all_runs: list[Run] = []
-    rows: list[Row] = []
-    failures: list[Run] = []
-    started = time.perf_counter()
-    try:
-        for n in args.posts:
-            builders = tuple(
-                b for b in args.builders if not (b == "blog" and n > args.skip_blog_above)
-            )
-            corpora = write_corpora(work / "corpora", n, builders, args.seed)
-            builds: list[Run] = []
-            rebuilds: list[Run] = []
-            for repeat in range(args.repeats):
-                shift = repeat % len(builders)
-                for builder in builders[shift:] + builders[:shift]:
-                    run = build_once(corpora[builder], repeat, work, args.timeout)
-                    builds.append(run)
-                    print(
-                        f"  N={n:<6} repeat {repeat + 1}/{args.repeats}  {builder:8} build   "
-                        f"{run.seconds:8.2f} s  {run.max_rss_mb:7.0f} MB"
-                        + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"),
-                        flush=True,
-                    )
-                if args.no_rebuild or n > args.skip_rebuild_above:
-                    continue
-                order = [b for b in REBUILD_BUILDERS if b in builders]
-                for builder in order if repeat % 2 == 0 else order[::-1]:
-                    run = rebuild_once(corpora[builder], repeat, work, args.timeout)
-                    rebuilds.append(run)
-                    print(
-                        f"  N={n:<6} repeat {repeat + 1}/{args.repeats}  {builder:8} rebuild "
-                        f"{run.seconds:8.2f} s  {run.max_rss_mb:7.0f} MB"
-                        + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"),
-                        flush=True,
-                    )
-            failures += [r for r in builds + rebuilds if r.returncode != 0]
-            all_runs += builds + rebuilds
-            rows.append(summarise(n, builds, rebuilds))
-            shutil.rmtree(work / "corpora", ignore_errors=True)
-    finally:
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
-    add_marginals(rows)
-
-    for row in rows:
-        made = row.category_pages.get("mindset")
-        if "mindset" in row.seconds and not made:
-            print(f"warning: the mindset build of {row.posts} posts made no category pages")
-
     env = environment()
-    env["elapsed_s"] = round(time.perf_counter() - started, 1)
     env["command"] = " ".join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])])
-    result = {
+    result: dict[str, Any] = {
         "environment": env,
         "settings": {
             "posts": args.posts,
             "repeats": args.repeats,
             "builders": args.builders,
             "skip_blog_above": args.skip_blog_above,
+            "skip_rebuild_above": args.skip_rebuild_above,
             "seed": args.seed,
         },
-        "rows": [asdict(row) for row in rows],
-        "runs": [asdict(run) for run in all_runs],
+        "complete": False,
+        "rows": [],
+        "runs": [],
     }
-    (args.out / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    (args.out / "results.md").write_text(markdown_table(rows) + "\n", encoding="utf-8")
+    rows: list[Row] = []
+    failures: list[Run] = []
+    started = time.perf_counter()
+    try:
+        for n in args.posts:
+            builds, rebuilds = measure_posts(n, args, work)
+            failures += [r for r in builds + rebuilds if r.returncode != 0]
+            rows.append(summarise(n, builds, rebuilds))
+            add_marginals(rows)
+            # Saved after every N, so a long run that is stopped keeps what it measured.
+            env["elapsed_s"] = round(time.perf_counter() - started, 1)
+            result["rows"] = [asdict(row) for row in rows]
+            result["runs"] += [asdict(run) for run in builds + rebuilds]
+            write_results(args.out, result, rows)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    result["complete"] = True
+    write_results(args.out, result, rows)
     written = plot(rows, args.out)
 
+    for row in rows:
+        if "mindset" in row.seconds and not row.category_pages.get("mindset"):
+            print(f"warning: the mindset build of {row.posts} posts made no category pages")
     print()
     print(text_table(rows))
     print()
