@@ -94,15 +94,41 @@ def _maxrss_mb(maxrss: int) -> float:
     return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 
 
-def measure(
-    cmd: Sequence[str], stderr_path: Path, timeout: float
-) -> tuple[float, float, float, int]:
+@dataclass(frozen=True)
+class Child:
+    """How every measured process is started."""
+
+    timeout: float = 3600
+    cwd: Path | None = None
+    pythonpath: Path | None = None  # a frozen copy of the plugin, ahead of the installed one
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        if self.pythonpath is not None:
+            paths = [str(self.pythonpath), env.get("PYTHONPATH", "")]
+            env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+        return env
+
+
+def snapshot_plugin(work: Path) -> Path | None:
+    """Copy the working tree's package, so edits made during a long run are not measured."""
+    source = REPO / "mkdocs_mindset"
+    if not source.is_dir():
+        return None
+    target = work / "code"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target / "mkdocs_mindset", ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def measure(cmd: Sequence[str], stderr_path: Path, child: Child) -> tuple[float, float, float, int]:
     """Run ``cmd``; return (wall seconds, CPU seconds, peak RSS MB, exit code) of that child."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with stderr_path.open("wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
-        timer = threading.Timer(timeout, proc.kill)
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=err, env=child.env(), cwd=child.cwd
+        )
+        timer = threading.Timer(child.timeout, proc.kill)
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
@@ -119,13 +145,13 @@ def _tail(path: Path, lines: int = 15) -> str:
     return "\n".join(text.splitlines()[-lines:])
 
 
-def build_once(corpus: Corpus, repeat: int, scratch: Path, timeout: float) -> Run:
+def build_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Run:
     """One clean ``mkdocs build`` of ``corpus`` in a fresh process."""
     site = scratch / f"site-{corpus.builder}-{corpus.posts}-{repeat}"
     shutil.rmtree(site, ignore_errors=True)
     stderr = scratch / f"stderr-{corpus.builder}-{corpus.posts}-{repeat}.txt"
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(corpus.config_file)]
-    seconds, cpu, rss, code = measure([*cmd, "-d", str(site)], stderr, timeout)
+    seconds, cpu, rss, code = measure([*cmd, "-d", str(site)], stderr, child)
     glob = CATEGORY_GLOBS[corpus.builder]
     run = Run(
         builder=corpus.builder,
@@ -144,7 +170,7 @@ def build_once(corpus: Corpus, repeat: int, scratch: Path, timeout: float) -> Ru
     return run
 
 
-def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, timeout: float) -> Run:
+def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Run:
     """A serve-style rebuild after editing the newest post, in a fresh process."""
     result = scratch / f"rebuild-{corpus.builder}-{corpus.posts}-{repeat}.json"
     result.unlink(missing_ok=True)
@@ -159,7 +185,7 @@ def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, timeout: float) -> 
         "--result",
         str(result),
     ]
-    _, cpu, rss, code = measure(cmd, stderr, timeout)
+    _, cpu, rss, code = measure(cmd, stderr, child)
     data: dict[str, Any] = json.loads(result.read_text()) if code == 0 else {}
     return Run(
         builder=corpus.builder,
@@ -317,12 +343,15 @@ def environment() -> dict[str, Any]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD")
+    dirty = bool(git("status", "--porcelain", "--", "mkdocs_mindset"))
     return {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -336,6 +365,7 @@ def environment() -> dict[str, Any]:
         "mkdocs-material": version("mkdocs-material"),
         "mkdocs-mindset": version("mkdocs-mindset"),
         "commit": commit or None,
+        "plugin_uncommitted_changes": dirty,
     }
 
 
@@ -431,6 +461,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=None, help="corpora and sites (default: temp)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per build")
     parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="build with the installed mkdocs_mindset instead of a copy of this working tree's",
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help="CI check: 50 posts, one repeat, every builder; exits non-zero only if a build fails",
@@ -460,7 +495,9 @@ def _progress(run: Run, repeats: int) -> None:
     )
 
 
-def measure_posts(n: int, args: argparse.Namespace, work: Path) -> tuple[list[Run], list[Run]]:
+def measure_posts(
+    n: int, args: argparse.Namespace, work: Path, child: Child
+) -> tuple[list[Run], list[Run]]:
     """Every build and rebuild of the N-post corpus, alternating builders within each repeat."""
     builders = tuple(b for b in args.builders if not (b == "blog" and n > args.skip_blog_above))
     corpora = write_corpora(work / "corpora", n, builders, args.seed)
@@ -470,13 +507,13 @@ def measure_posts(n: int, args: argparse.Namespace, work: Path) -> tuple[list[Ru
         for repeat in range(args.repeats):
             shift = repeat % len(builders)
             for builder in builders[shift:] + builders[:shift]:
-                builds.append(build_once(corpora[builder], repeat, work, args.timeout))
+                builds.append(build_once(corpora[builder], repeat, work, child))
                 _progress(builds[-1], args.repeats)
             if args.no_rebuild or n > args.skip_rebuild_above:
                 continue
             order = [b for b in REBUILD_BUILDERS if b in builders]
             for builder in order if repeat % 2 == 0 else order[::-1]:
-                rebuilds.append(rebuild_once(corpora[builder], repeat, work, args.timeout))
+                rebuilds.append(rebuild_once(corpora[builder], repeat, work, child))
                 _progress(rebuilds[-1], args.repeats)
     finally:
         shutil.rmtree(work / "corpora", ignore_errors=True)
@@ -505,9 +542,13 @@ def main(argv: list[str] | None = None) -> int:
         print("wrote " + ", ".join(str(p) for p in written))
         return 0
 
-    work = args.work or Path(tempfile.mkdtemp(prefix="mindset-bench-"))
+    work = (args.work or Path(tempfile.mkdtemp(prefix="mindset-bench-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    code = None if args.installed else snapshot_plugin(work)
+    # From the work folder, `python -m mkdocs` cannot pick up the repository's package by accident.
+    child = Child(timeout=args.timeout, cwd=work, pythonpath=code)
     env = environment()
+    env["plugin_code"] = "installed package" if code is None else "snapshot of the working tree"
     env["command"] = " ".join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])])
     result: dict[str, Any] = {
         "environment": env,
@@ -528,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         for n in args.posts:
-            builds, rebuilds = measure_posts(n, args, work)
+            builds, rebuilds = measure_posts(n, args, work, child)
             failures += [r for r in builds + rebuilds if r.returncode != 0]
             rows.append(summarise(n, builds, rebuilds))
             add_marginals(rows)
