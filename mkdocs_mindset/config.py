@@ -92,3 +92,6 @@ class MindsetConfig(base.Config):
     """Turn fastpages `> Note: ...` blockquotes into admonitions."""
     embeds = c.Type(bool, default=True)
     """Turn `> youtube: URL` and `> twitter: URL` blockquotes into embeds."""
+    liquid = c.Choice(("posts", "all", "off"), default="posts")
+    """Which pages get Jekyll's Liquid (`post_url`, includes, `site.baseurl`) rendered; posts
+    only by default, since ordinary MkDocs pages may show `{{ }}` on purpose."""

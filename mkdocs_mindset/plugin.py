@@ -23,6 +23,7 @@ from . import head, search_index, seo
 from .blog import Blog, collect
 from .config import MindsetConfig
 from .dates import DateError, resolve_timezone
+from .liquid import LiquidSite, post_page_values
 from .pages import Renderer
 from .posts import Post
 from .quotes import QuotesExtension
@@ -45,6 +46,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.renderer: Renderer | None = None
         self.quotes: QuotesExtension | None = None
         self.files: Files | None = None
+        self.liquid: LiquidSite | None = None
         self.tz: dt.tzinfo = dt.timezone.utc
         self.heads: dict[str, seo.HeadInfo] = {}
         self.locale: str | None = None
@@ -72,6 +74,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.blog = collect(files, config, self.config, self.tz)
+        self.liquid = None  # link targets are indexed once, at the first page that needs them
         self.views = Views(self.blog, self.renderer, self.config.date_format)
         self.files = files
         for problem in self.blog.problems:
@@ -93,11 +96,29 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             self.quotes.start_page(is_post=post is not None, name=src)
         if post is not None:
             page.meta = _post_meta(post, self.blog.descriptions[src].text)
-            return post.body  # our parse: invalid front matter never reaches the page
+            # our parse: invalid front matter never reaches the page
+            return self._liquid(post.body, page, config, files, post_page_values(post))
         listing = self.blog.listings.get(src)
         if listing is not None and "title" not in page.meta:
             page.meta["title"] = Markup(escape(listing_title(listing)))
+        if self.config.liquid == "all":
+            return self._liquid(markdown, page, config, files, dict(page.meta))
         return markdown
+
+    def _liquid(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files, values: dict[str, Any]
+    ) -> str:
+        """Render the page's Liquid; what stays unrendered is a warning naming the file."""
+        if self.config.liquid == "off" or self.blog is None:
+            return markdown
+        if self.liquid is None:
+            targets = ((f.src_uri, f.url) for f in files)
+            self.liquid = LiquidSite.build(config, self.blog.posts, targets)
+        src = page.file.src_uri
+        text, problems = self.liquid.render(markdown, src_uri=src, page_url=page.url, page=values)
+        for problem in problems:
+            log.warning(f"{src}: {problem}")
+        return text
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.blog is None or self.views is None:
