@@ -36,7 +36,6 @@ from urllib.parse import quote, unquote, urlsplit
 from .posts import Post
 
 __all__ = [
-    "LIQUID_MODES",
     "LiquidContext",
     "LiquidSite",
     "SiteIndex",
@@ -46,9 +45,6 @@ __all__ = [
     "render",
     "site_values",
 ]
-
-#: Values of the plugin's `liquid` option.
-LIQUID_MODES: Final = ("posts", "all", "off")
 
 #: fastpages callout includes -> the title `quotes.py` turns into an admonition.
 CALLOUT_INCLUDES: Final = {
@@ -95,7 +91,7 @@ _WRAPPER_CLOSE = re.compile(r"[ \t]*(?:</[A-Za-z][\w-]*[ \t]*>[ \t]*)*\r?")
 # Inside an open HTML tag: the attribute whose value the prefix ends in (quoted or not).
 _ATTRIBUTE = re.compile(r"""\s([\w:.-]+)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s"'=<>`]*))\Z""")
 # The prefix ends inside a Markdown link destination: inline `](` or a reference definition.
-_DESTINATION = re.compile(r"(?:\]\(\s*|\A[ ]{0,3}\[[^\]]+\]:[ \t]*)<?([^\s()<>]*)\Z")
+_DESTINATION = re.compile(r"(?:\]\(\s*|\A[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*)<?([^\s()<>]*)\Z")
 _PATH_TAIL = re.compile(r"[^\s()<>{}\"'`]*")
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _UNSAFE_IN_DESTINATION = re.compile(r"[\s<>()\"\\`\x00-\x1f\x7f]")
@@ -340,27 +336,52 @@ def _text_of(value: object) -> str:
 
 
 def _safe_url(url: str, schemes: frozenset[str] = _URL_SCHEMES) -> bool:
-    """Relative, or one of `schemes`; browsers drop tabs and newlines, so these are too."""
-    cleaned = re.sub(r"[\t\n\r]", "", url)
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in cleaned):
-        return False
-    m = _SCHEME.match(cleaned)
-    return m is None or m.group(1).lower() in schemes
+    """Relative, or one of `schemes`.
+
+    Browsers drop tabs and newlines inside a scheme and decode entities in attributes
+    (`javascript&#58;`), so both spellings are checked.
+    """
+    for form in (url, html.unescape(url)):
+        cleaned = re.sub(r"[\t\n\r]", "", form)
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in cleaned):
+            return False
+        m = _SCHEME.match(cleaned)
+        if m is not None and m.group(1).lower() not in schemes:
+            return False
+    return True
+
+
+def _percent_encoded(url: str) -> str:
+    """Spaces, quotes, brackets and controls percent-encoded: nothing can end the URL early."""
+    return _UNSAFE_IN_DESTINATION.sub(lambda m: quote(m.group(), safe=""), url)
 
 
 def _in_destination(url: str) -> str:
-    """A URL as a Markdown link destination: nothing in it can end the link early."""
-    return _UNSAFE_IN_DESTINATION.sub(lambda m: quote(m.group(), safe=""), url)
+    """A URL as a Markdown link destination.
+
+    Python-Markdown copies a destination into `href` as written, so an entity in it would be
+    decoded by the browser; `&` is written `&amp;`, which the browser reads back as `&`.
+    """
+    return _percent_encoded(url).replace("&", "&amp;")
 
 
 def _attribute_url(url: str) -> str:
     """A checked URL inside a double-quoted HTML attribute."""
-    return html.escape(_in_destination(url))
+    return html.escape(_percent_encoded(url))
+
+
+def _in_attribute(value: str, *, quoted: bool) -> str:
+    """A value inside an HTML attribute; unquoted, its spaces must not end the value."""
+    escaped = html.escape(value)
+    return escaped if quoted else re.sub(r"\s", "&#32;", escaped)
 
 
 def _as_text(value: str) -> str:
-    """Plain text in Markdown: no HTML, no link syntax (entities work in text and raw HTML)."""
-    escaped = html.escape(value, quote=False)
+    """Plain text in Markdown or HTML: no tags, no link syntax, no quote that ends an attribute.
+
+    Character references work in Markdown text and in raw HTML alike.
+    """
+    escaped = html.escape(value)
     return escaped.replace("[", "&#91;").replace("]", "&#93;").replace("`", "&#96;")
 
 
@@ -379,7 +400,16 @@ def _folder(url: str) -> str:
 
 # -- where a value lands ------------------------------------------------------------------------
 
-_CODE, _TEXT, _ATTR, _URL_ATTR_START, _DEST, _DEST_START = range(6)
+_CODE, _CODE_SPAN, _TEXT, _ATTR, _DEST = "code", "code span", "text", "attribute", "destination"
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where a value lands: the kind of place, and whether it begins a URL there."""
+
+    kind: str
+    url_start: bool = False
+    quoted: bool = True
 
 
 def _fences(text: str) -> tuple[list[int], list[int]]:
@@ -618,7 +648,7 @@ class _Renderer:
             self.problem("no http(s) URL; removed")
             self._remove(m, left, right)
             return
-        self._block(m.start(), m.end(), f"> twitter: {_in_destination(url)}")
+        self._block(m.start(), m.end(), f"> twitter: {_percent_encoded(url)}")
 
     def _remove(self, m: re.Match[str], left: str, right: str) -> None:
         self._trim_left(left)
@@ -690,7 +720,7 @@ class _Renderer:
             self.problem("no video URL; removed")
             self._remove(m, left, right)
             return
-        self._block(m.start(), m.end(), f"> youtube: {_in_destination(url)}")
+        self._block(m.start(), m.end(), f"> youtube: {_percent_encoded(url)}")
 
     def _video(self, m: re.Match[str], params: dict[str, str]) -> None:
         src = self._media_url("url", params.get("url", ""), _MEDIA_SCHEMES)
@@ -889,23 +919,26 @@ class _Renderer:
 
     # -- writing a value where it lands -------------------------------------------------------
 
-    def _where(self, at: int) -> int:
+    def _where(self, at: int) -> _Spot:
+        """Judged from the source line before `at`: fences, code spans, tags, links."""
         if self._in_fence(at):
-            return _CODE
+            return _Spot(_CODE)
         prefix = self.text[self.text.rfind("\n", 0, at) + 1 : at]
         if _in_code_span(prefix):
-            return _CODE
+            return _Spot(_CODE_SPAN)
         lt = prefix.rfind("<")
         if lt > prefix.rfind(">") and re.match(r"<[A-Za-z]", prefix[lt:]):
             attr = _ATTRIBUTE.search(prefix[lt:])
-            if attr is not None and attr.group(1).lower() in _URL_ATTRIBUTES:
-                started = next((g for g in attr.groups()[1:] if g is not None), "")
-                return _URL_ATTR_START if not started else _ATTR
-            return _ATTR
+            if attr is None:
+                return _Spot(_ATTR, quoted=False)
+            double, single, bare = attr.group(2), attr.group(3), attr.group(4)
+            started = next((g for g in (double, single, bare) if g is not None), "")
+            is_url = attr.group(1).lower() in _URL_ATTRIBUTES
+            return _Spot(_ATTR, url_start=is_url and not started, quoted=bare is None)
         dest = _DESTINATION.search(prefix)
         if dest is not None:
-            return _DEST if dest.group(1) else _DEST_START
-        return _TEXT
+            return _Spot(_DEST, url_start=not dest.group(1))
+        return _Spot(_TEXT)
 
     def _in_fence(self, at: int) -> bool:
         if self._fence_index is None:
@@ -916,13 +949,14 @@ class _Renderer:
 
     def _emit(self, value: _Value, at: int) -> None:
         where = self._where(at)
+        markdown_link = where.kind == _DEST and where.url_start
         if isinstance(value, _FileLink):
-            if where == _DEST_START:
+            if markdown_link:
                 self.out.append(self._source_relative(value.src_uri))
                 return
             url = _relative(value.url, self.folder)
         elif isinstance(value, _SitePath):
-            if where == _DEST_START:
+            if markdown_link:
                 tail = _PATH_TAIL.match(self.text, self.pos)
                 rest = tail.group() if tail else ""
                 path, suffix = _split_suffix(value.path + rest)
@@ -934,22 +968,28 @@ class _Renderer:
             url = self._page_relative(value.path)
         else:
             url = value
-            if where in (_DEST_START, _URL_ATTR_START) and not _safe_url(url):
+            if where.url_start and not _safe_url(url):
                 self.problem(f"{url!r} is not a safe link; '#' is used instead")
                 url = "#"
         self.out.append(self._escaped(url, where, at))
 
-    def _escaped(self, value: str, where: int, at: int) -> str:
-        if where == _CODE:
+    def _escaped(self, value: str, where: _Spot, at: int) -> str:
+        """`value` written for its spot; code shows it as is, unless it would end the code."""
+        if where.kind == _CODE:
             line_start = self.text.rfind("\n", 0, at) + 1
             if not self.text[line_start:at].strip() and value.lstrip()[:3] in ("```", "~~~"):
                 self.problem("the value would end the code block; dropped")
                 return ""
             return value
-        if where in (_DEST, _DEST_START):
+        if where.kind == _CODE_SPAN:
+            if "`" in value:
+                self.problem("the value would end the inline code; dropped")
+                return ""
+            return value
+        if where.kind == _DEST:
             return _in_destination(value)
-        if where in (_ATTR, _URL_ATTR_START):
-            return html.escape(value)
+        if where.kind == _ATTR:
+            return _in_attribute(value, quoted=where.quoted)
         return _as_text(value)
 
     def _page_relative(self, path: str) -> str:
@@ -960,7 +1000,7 @@ class _Renderer:
     def _source_relative(self, src_uri: str) -> str:
         """The target's source path relative to this page's source: MkDocs resolves it."""
         rel = posixpath.relpath(src_uri, self.src_folder or ".")
-        return quote(rel, safe="/!$&'*+,;=:@~-._")
+        return quote(rel, safe="/!$'*+,;=:@~-._")
 
 
 def _hint(expression: str) -> str:

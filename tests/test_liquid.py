@@ -58,6 +58,11 @@ PAGE = page_values(
     slug="a b",
     link="javascript:alert(1)",
     home="https://example.com/me",
+    entity="javascript&#58;alert(1)",
+    query="1&b=2",
+    spaced="a b",
+    quote='" onmouseover="alert(1)',
+    tick="a`b",
 )
 
 
@@ -273,6 +278,20 @@ VALUES = [
     ("[x]({{ page.home }})", "[x](https://example.com/me)", []),
     ("[x](https://a.org/{{ page.slug }})", "[x](https://a.org/a%20b)", []),
     ("[x]({{ page.title }})", "[x](%3Cb%3EHi%3C/b%3E%20[x]%28javascript:alert%281%29%29)", []),
+    # entities: a browser would decode them in the href Python-Markdown writes
+    ("[x]({{ page.entity }})", "[x](#)", ["not a safe link"]),
+    ('<a href="{{ page.entity }}">', '<a href="#">', ["not a safe link"]),
+    ("[x](https://a.org/?a={{ page.query }})", "[x](https://a.org/?a=1&amp;b=2)", []),
+    # no value ends an attribute early, quoted or not, or a code span
+    ('<a title="{{ page.quote }}">', '<a title="&quot; onmouseover=&quot;alert(1)">', []),
+    ("<a title={{ page.spaced }}>", "<a title=a&#32;b>", []),
+    (
+        '<a title="x>y" href="{{ page.quote }}">',
+        '<a title="x>y" href="&quot; onmouseover=&quot;alert(1)">',
+        [],
+    ),
+    ("`{{ page.tick }}`", "``", ["would end the inline code"]),
+    ("[^1]: {{ page.spaced }}", "[^1]: a b", []),
     # unknown variables render empty, with a hint where MkDocs keeps the value
     (
         "a{{ site.nope }}b",
