@@ -264,7 +264,7 @@ class LiquidContext:
 
 @dataclass(frozen=True)
 class LiquidSite:
-    """What every page of a build shares: made once in `on_files`, asked once per page."""
+    """What every page of a build shares: made once per build, asked once per page."""
 
     index: SiteIndex
     site: Mapping[str, object]
@@ -607,6 +607,10 @@ class _Renderer:
         if found is None:
             return
         body, end = found
+        if self._in_fence(m.start()):  # a fence inside a fence would end the outer one
+            self.problem("inside a code block; left as written (wrap it in raw to show it)")
+            self._keep(m.start(), end.end())
+            return
         words = markup.split()
         language = words[0] if words else ""
         if language and not _LANGUAGE.fullmatch(language):

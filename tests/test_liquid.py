@@ -352,6 +352,11 @@ BLOCKS = [
     ),
     ("{% highlight <x> %}\nx\n{% endhighlight %}", "\n```\nx\n```\n", ["'<x>'"]),
     ("text {% highlight %}x{% endhighlight %} more", "text \n\n```\nx\n```\n\n more", []),
+    (
+        "```liquid\n{% highlight ruby %}\nx\n{% endhighlight %}\n```",
+        "```liquid\n{% highlight ruby %}\nx\n{% endhighlight %}\n```",
+        ["inside a code block"],
+    ),
 ]
 
 
