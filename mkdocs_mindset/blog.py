@@ -30,6 +30,7 @@ class Listing:
     folder: str
     group: Group | None
     has_intro: bool
+    url: str
 
 
 @dataclass
@@ -51,8 +52,12 @@ class Blog:
     def post_for(self, src_uri: str) -> Post | None:
         return self.posts.get(src_uri)
 
-    def unsearchable_urls(self) -> list[str]:
-        return [p.url for p in self.posts.values() if not p.searchable]
+    def unsearchable_urls(self, *, listings: bool) -> list[str]:
+        """Posts with `search_exclude`, plus (when `listings`) generated pages with no intro."""
+        urls = [p.url for p in self.posts.values() if not p.searchable]
+        if listings:
+            urls += [item.url for item in self.listings.values() if not item.has_intro]
+        return urls
 
 
 def _move(file: File, dest_uri: str) -> None:
@@ -164,4 +169,4 @@ def _add_listings(
             page.inclusion = InclusionLevel.NOT_IN_NAV
             blog.group_urls[id(group)] = page.url
         files.append(page)
-        blog.listings[page.src_uri] = Listing(taxonomy, folder, group, intro is not None)
+        blog.listings[page.src_uri] = Listing(taxonomy, folder, group, intro is not None, page.url)

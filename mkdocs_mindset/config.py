@@ -86,6 +86,8 @@ class MindsetConfig(base.Config):
     """Write Twitter card tags (`twitter:*`), read by X/Twitter and some chat apps."""
     json_ld = c.Type(bool, default=True)
     """Write a schema.org JSON-LD block (`BlogPosting` for posts), read by search engines."""
+    listings_in_search = c.Type(bool, default=False)
+    """Index generated category/tag pages in search (Jekyll's search indexes posts only)."""
     lede = c.Choice(("posts", "all", "off"), default="posts")
     """Which pages turn a blockquote right after the title into a lede pull-quote."""
     callouts = c.Type(bool, default=True)

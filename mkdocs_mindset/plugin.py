@@ -99,8 +99,10 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             # our parse: invalid front matter never reaches the page
             return self._liquid(post.body, page, config, files, post_page_values(post))
         listing = self.blog.listings.get(src)
-        if listing is not None and "title" not in page.meta:
-            page.meta["title"] = Markup(escape(listing_title(listing)))
+        if listing is not None:
+            page.meta.setdefault("title", Markup(escape(listing_title(listing))))
+            if not listing.has_intro and not self.config.listings_in_search:
+                page.meta["search"] = {"exclude": True}  # Material skips the page entirely
         if self.config.liquid == "all":
             return self._liquid(markdown, page, config, files, dict(page.meta))
         return markdown
@@ -151,7 +153,10 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.blog is not None:
-            search_index.drop_pages(config.site_dir, self.blog.unsearchable_urls())
+            search_index.drop_pages(
+                config.site_dir,
+                self.blog.unsearchable_urls(listings=not self.config.listings_in_search),
+            )
 
 
 def _post_meta(post: Post, description: str) -> dict[str, Any]:
