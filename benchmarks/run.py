@@ -535,11 +535,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.replot:
-        rows = rows_from_json(args.replot)
-        print(text_table(rows))
-        (args.out / "results.md").write_text(markdown_table(rows) + "\n", encoding="utf-8")
-        written = plot(rows, args.out)
-        print("wrote " + ", ".join(str(p) for p in written))
+        replotted = rows_from_json(args.replot)
+        print(text_table(replotted))
+        (args.out / "results.md").write_text(markdown_table(replotted) + "\n", encoding="utf-8")
+        drawn = plot(replotted, args.out)
+        print("wrote " + ", ".join(str(p) for p in drawn))
         return 0
 
     work = (args.work or Path(tempfile.mkdtemp(prefix="mindset-bench-"))).resolve()
