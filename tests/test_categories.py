@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -533,8 +534,6 @@ def test_material_search_finds_the_category_page_but_not_its_listing(cat_site: A
     site, _, theme_name = cat_site
     if theme_name != "material":
         pytest.skip("data-search-exclude is a Material search feature")
-    import json
-
     index = json.loads(site.html("search/search_index.json"))
     listing = [d for d in index["docs"] if d["location"].startswith("categories/gis/")]
     assert listing, "the category page itself stays findable"
@@ -542,3 +541,25 @@ def test_material_search_finds_the_category_page_but_not_its_listing(cat_site: A
     assert listed
     for entry in listed:
         assert all(entry.get_text() not in d["text"] for d in listing)
+
+
+@pytest.mark.parametrize("theme_name", ["material", "mkdocs"])
+@pytest.mark.parametrize("in_search", [False, True])
+def test_generated_listings_are_searchable_only_when_asked(
+    tmp_path: Path, theme_name: str, in_search: bool
+) -> None:
+    """Jekyll's search indexed posts only; `listings_in_search: true` adds the listings."""
+    files = {"_posts/2020-01-01-a.md": "---\ntitle: Post A\ncategories: [Food]\n---\nText.\n"}
+    cfg = {
+        "theme": theme(theme_name),
+        "plugins": [
+            "search",
+            {"mindset": {"timezone": "UTC", "listings_in_search": in_search}},
+        ],
+    }
+    site = build_site(write_site(tmp_path, files, cfg))
+    index = json.loads(site.html("search/search_index.json"))
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "food/2020/01/01/a/" in pages
+    assert ("categories/food/" in pages) is in_search
+    assert ("categories/" in pages) is in_search
