@@ -8,6 +8,7 @@ templates) reads from the `Blog` it returns. A new `Blog` is made on every build
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -88,16 +89,77 @@ def _post_url(post: Post, options: MindsetConfig) -> tuple[str, Problem | None]:
     return url(options.permalink, True), None
 
 
-def collect(files: Files, config: MkDocsConfig, options: MindsetConfig, tz: dt.tzinfo) -> Blog:
+class ReadCache:
+    """Posts already read, by file and content digest, so `mkdocs serve` re-reads only edits.
+
+    Content-addressed, so it can never serve a stale post; emptied when a setting that shapes
+    posts changes. Lives as long as the plugin instance (MkDocs keeps it across serve rebuilds).
+    """
+
+    def __init__(self) -> None:
+        self.settings: tuple[object, ...] = ()
+        self.entries: dict[str, tuple[bytes, Post | None, list[Problem], Description | None]] = {}
+        self.seen: set[str] = set()
+        self.tz: dt.tzinfo = dt.timezone.utc
+        self.folder_categories = True
+        self.site_description: str | None = None
+        self.words = 100
+
+    def start(self, tz: dt.tzinfo, options: MindsetConfig, site_description: str | None) -> None:
+        settings = (tz, options.folder_categories, site_description, options.description_words)
+        if settings != self.settings:
+            self.entries.clear()
+            self.settings = settings
+        self.tz, self.folder_categories = tz, options.folder_categories
+        self.site_description, self.words = site_description, options.description_words
+        self.seen = set()
+
+    def read(
+        self, src_uri: str, text: str
+    ) -> tuple[Post | None, list[Problem], Description | None]:
+        self.seen.add(src_uri)
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        cached = self.entries.get(src_uri)
+        if cached is not None and cached[0] == digest:
+            return cached[1], cached[2], cached[3]
+        post, problems = read_post(
+            src_uri, text, self.tz, use_folder_categories=self.folder_categories
+        )
+        description = None
+        if post is not None:
+            description = describe(
+                description=post.description,
+                excerpt=post.excerpt,
+                body=post.body,
+                separator=post.excerpt_separator,
+                site_description=self.site_description,
+                max_words=self.words,
+            )
+        self.entries[src_uri] = (digest, post, problems, description)
+        return post, problems, description
+
+    def finish(self) -> None:
+        """Forget files that are gone, so deleted posts do not pin memory."""
+        for src_uri in set(self.entries) - self.seen:
+            del self.entries[src_uri]
+
+
+def collect(
+    files: Files,
+    config: MkDocsConfig,
+    options: MindsetConfig,
+    tz: dt.tzinfo,
+    cache: ReadCache | None = None,
+) -> Blog:
     """Read every post once, give it its URL, then build taxonomies and listing pages."""
     blog = Blog(tz)
     now = dt.datetime.now(tz)
+    cache = cache if cache is not None else ReadCache()
+    cache.start(tz, options, config.site_description)
     for file in list(files.documentation_pages()):
         if not is_post_path(file.src_uri):
             continue
-        post, problems = read_post(
-            file.src_uri, file.content_string, tz, use_folder_categories=options.folder_categories
-        )
+        post, problems, description = cache.read(file.src_uri, file.content_string)
         blog.problems.extend(problems)
         if post is None or not post.published or (not options.future and post.date > now):
             files.remove(file)  # out of every output: page, listings, search, sitemap
@@ -110,14 +172,9 @@ def collect(files: Files, config: MkDocsConfig, options: MindsetConfig, tz: dt.t
             file.inclusion = InclusionLevel.NOT_IN_NAV
         post.url = file.url
         blog.posts[file.src_uri] = post
-        blog.descriptions[file.src_uri] = describe(
-            description=post.description,
-            excerpt=post.excerpt,
-            body=post.body,
-            separator=post.excerpt_separator,
-            site_description=config.site_description,
-            max_words=options.description_words,
-        )
+        assert description is not None
+        blog.descriptions[file.src_uri] = description
+    cache.finish()
 
     _check_destinations(files, blog)
     kinds: list[tuple[str, bool, str, Callable[[Post], list[str]]]] = [

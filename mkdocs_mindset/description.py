@@ -251,6 +251,16 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and norm(a) == norm(b)
 
 
+def _repeats_lede(body: str, separator: str, text: str) -> bool:
+    """Whether `text` only repeats the first block; rendered only when that block has links."""
+    block = first_block(body, separator)
+    if not block:
+        return False
+    if "[" in block or "<" in block or "!" in block:
+        return _same_words(excerpt_text(body, separator), text)
+    return _same_words(block, text)  # punctuation (`>`, `*`, backticks) is ignored there
+
+
 def describe(
     *,
     description: str | None,
@@ -265,8 +275,7 @@ def describe(
         if raw and raw.strip():
             full = plain_text(raw)
             if full:
-                lede = excerpt_text(body or "", separator)
-                subtitle = None if _same_words(lede, full) else safe_html(raw)
+                subtitle = None if _repeats_lede(body or "", separator, full) else safe_html(raw)
                 text = truncate_words(full, max_words)
                 return Description(text, source, subtitle)  # type: ignore[arg-type]
     if body:

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import head, search_index, seo
-from .blog import Blog, collect
+from .blog import Blog, ReadCache, collect
 from .config import MindsetConfig
 from .dates import DateError, resolve_timezone
 from .liquid import LiquidSite, post_page_values
@@ -51,6 +51,10 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.heads: dict[str, seo.HeadInfo] = {}
         self.locale: str | None = None
         self.social = False
+        self.read_cache = ReadCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this instance across `serve` rebuilds (and `read_cache`)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.blog, self.views, self.files, self.heads = None, None, None, {}
@@ -73,7 +77,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
-        self.blog = collect(files, config, self.config, self.tz)
+        self.blog = collect(files, config, self.config, self.tz, self.read_cache)
         self.liquid = None  # link targets are indexed once, at the first page that needs them
         self.views = Views(self.blog, self.renderer, self.config.date_format)
         self.files = files
@@ -84,6 +88,13 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         for message in self.blog.notes:
             log.info(message)
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A post's body as already read in `on_files`: no second read, no second YAML parse."""
+        post = self.blog.post_for(page.file.src_uri) if self.blog is not None else None
+        if post is None or post.body.startswith(("---", "\ufeff")):
+            return None  # MkDocs would take a leading `---` rule for front matter
+        return post.body
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -209,8 +209,15 @@ def _attrs(text: str) -> dict[str, str]:
     return found
 
 
+_MAYBE_KEYED = re.compile(r"\b(?:name|property|rel)\s*=", re.I)
+
+
 def _key(tag: str, attrs: str) -> str | None:
     """What makes two head tags duplicates: a meta's name/property, or being the canonical link."""
+    if not _MAYBE_KEYED.search(attrs):
+        return None  # no name, property or rel: nothing it could duplicate
+    if tag.lower() == "link" and "canonical" not in attrs.lower():
+        return None  # stylesheets, icons, preloads: the bulk of a theme's head
     values = _attrs(attrs)
     if tag.lower() == "link":
         rels = values.get("rel", "").lower().split()
