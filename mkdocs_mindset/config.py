@@ -57,6 +57,20 @@ class _Folder(c.Type[str]):
         return text
 
 
+class _Scope(c.Choice):  # type: ignore[type-arg]
+    """`posts`, `all` or `off`; YAML's bare `off`/`false` (a boolean) means `off`."""
+
+    def __init__(self) -> None:
+        super().__init__(("posts", "all", "off"), default="posts")
+
+    def run_validation(self, value: object) -> Any:
+        if value is False:
+            return "off"
+        if value is True:
+            return "posts"
+        return super().run_validation(value)
+
+
 class MindsetConfig(base.Config):
     permalink = _Permalink("pretty")
     """Post URLs: a Jekyll style name or a template with Jekyll placeholders."""
@@ -88,12 +102,12 @@ class MindsetConfig(base.Config):
     """Write a schema.org JSON-LD block (`BlogPosting` for posts), read by search engines."""
     listings_in_search = c.Type(bool, default=False)
     """Index generated category/tag pages in search (Jekyll's search indexes posts only)."""
-    lede = c.Choice(("posts", "all", "off"), default="posts")
+    lede = _Scope()
     """Which pages turn a blockquote right after the title into a lede pull-quote."""
     callouts = c.Type(bool, default=True)
     """Turn fastpages `> Note: ...` blockquotes into admonitions."""
     embeds = c.Type(bool, default=True)
     """Turn `> youtube: URL` and `> twitter: URL` blockquotes into embeds."""
-    liquid = c.Choice(("posts", "all", "off"), default="posts")
+    liquid = _Scope()
     """Which pages get Jekyll's Liquid (`post_url`, includes, `site.baseurl`) rendered; posts
     only by default, since ordinary MkDocs pages may show `{{ }}` on purpose."""

@@ -111,16 +111,8 @@ class Renderer:
             author=author,
         )
 
-    def listing(
-        self, *, kind: str, name: str, entries: Sequence[Entry], show_title: bool
-    ) -> Markup:
-        return self.render(
-            "mindset/listing.html", kind=kind, name=name, entries=entries, show_title=show_title
-        )
+    def listing(self, *, kind: str, name: str, entries: Sequence[Entry]) -> Markup:
+        return self.render("mindset/listing.html", kind=kind, name=name, entries=entries)
 
-    def index(
-        self, *, kind: str, title: str, sections: Sequence[Section], show_title: bool
-    ) -> Markup:
-        return self.render(
-            "mindset/index.html", kind=kind, title=title, sections=sections, show_title=show_title
-        )
+    def index(self, *, kind: str, title: str, sections: Sequence[Section]) -> Markup:
+        return self.render("mindset/index.html", kind=kind, title=title, sections=sections)

@@ -39,8 +39,12 @@ class Views:
         return header + html
 
     def listing_page(self, html: str, listing: Listing, page: Page) -> str:
-        """A user's intro (if any) first, then the generated list."""
-        return html + str(self.listing(listing, page, show_title="<h1" not in html))
+        """The title (unless the user's intro has its own H1), the intro, then the list."""
+        listed = str(self.listing(listing, page))
+        if "<h1" in html:
+            return html + listed
+        title = self.renderer.render("mindset/title.html", title=listing_title(listing))
+        return str(title) + html + listed
 
     def links(self, kind: str, names: list[str], page: Page) -> list[Link]:
         taxonomy = self.blog.taxonomies.get(kind)
@@ -63,20 +67,16 @@ class Views:
             author=post.author,
         )
 
-    def listing(self, listing: Listing, page: Page, *, show_title: bool) -> Markup:
+    def listing(self, listing: Listing, page: Page) -> Markup:
         kind = listing.taxonomy.kind
         if listing.group is None:
             sections = [
                 Section(g.name, relative(self.blog.group_urls[id(g)], page.url), len(g.posts))
                 for g in listing.taxonomy.groups
             ]
-            return self.renderer.index(
-                kind=kind, title=listing_title(listing), sections=sections, show_title=show_title
-            )
+            return self.renderer.index(kind=kind, title=listing_title(listing), sections=sections)
         entries = [self.entry(post, page) for post in listing.group.posts]
-        return self.renderer.listing(
-            kind=kind, name=listing.group.name, entries=entries, show_title=show_title
-        )
+        return self.renderer.listing(kind=kind, name=listing.group.name, entries=entries)
 
     def entry(self, post: Post, page: Page) -> Entry:
         return Entry(

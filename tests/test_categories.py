@@ -563,3 +563,32 @@ def test_generated_listings_are_searchable_only_when_asked(
     assert "food/2020/01/01/a/" in pages
     assert ("categories/food/" in pages) is in_search
     assert ("categories/" in pages) is in_search
+
+
+def test_intro_without_heading_gets_the_title_above_it(tmp_path: Path) -> None:
+    files = {
+        "_posts/2020-01-01-a.md": "---\ntitle: Post A\ncategories: [Food]\n---\nText.\n",
+        "categories/food.md": "Recipes and **restaurants**.\n",
+    }
+    cfg = {"theme": theme("mkdocs"), "plugins": [{"mindset": {"timezone": "UTC"}}]}
+    site = build_site(write_site(tmp_path, files, cfg))
+    body = content(site, "categories/food/")
+    h1 = body.find("h1")
+    assert h1 is not None and h1.get_text(strip=True) == "Food"
+    intro = body.find("strong")
+    assert intro is not None
+    order = [
+        el for el in body.find_all(["h1", "strong", "ul"]) if el in (h1, intro) or el.name == "ul"
+    ]
+    assert order[0] is h1 and order[1] is intro and order[2].name == "ul"
+
+
+@pytest.mark.parametrize("value", [False, "off"])
+def test_lede_and_liquid_accept_an_unquoted_off(tmp_path: Path, value: object) -> None:
+    files = {"_posts/2020-01-01-a.md": "# A\n\n> Not a lede now.\n\n{% raw %}{{ x }}{% endraw %}\n"}
+    plugin = {"timezone": "UTC", "lede": value, "liquid": value}
+    cfg = {"theme": theme("mkdocs"), "plugins": [{"mindset": plugin}]}
+    site = build_site(write_site(tmp_path, files, cfg))
+    page = site.soup("2020/01/01/a/")
+    assert page.select(".mindset-pullquote--lead") == []
+    assert "{% raw %}" in page.get_text()
