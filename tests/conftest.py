@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin
 
 import pytest
 import yaml
@@ -16,6 +17,16 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# Each corpus's real site settings (from the corpus README): they decide its Jekyll URLs.
+CORPUS_SETTINGS: dict[str, dict[str, Any]] = {
+    "jekyll-docs": {
+        "timezone": "America/Los_Angeles",
+        "permalink": "/news/:year/:month/:day/:title/",
+    },
+    "geoserver": {"timezone": "UTC", "permalink": "date"},
+    "fastpages": {"timezone": "UTC", "permalink": "date"},
+}
 
 
 @dataclass
@@ -48,6 +59,28 @@ class Site:
             for p in sorted(self.site_dir.rglob("*"))
             if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt"}
         )
+
+
+def resolve(site: Site, page_url: str, href: str) -> Path:
+    """The file a link on the page at `page_url` leads to; the link must stay in the site."""
+    target = urljoin("http://site.test/" + page_url.lstrip("/"), href)
+    assert target.startswith("http://site.test/"), f"{href!r} leaves the site"
+    return site.path(unquote(target[len("http://site.test/") :].split("#")[0]))
+
+
+def content(site: Site, url: str) -> Any:
+    """The page's main content (each theme wraps it differently)."""
+    soup = site.soup(url)
+    return (
+        soup.select_one("article.md-content__inner")
+        or soup.select_one('[role="main"]')
+        or soup.select_one("div.rst-content")
+        or soup.body
+    )
+
+
+def h1s(site: Site, url: str) -> list[str]:
+    return [h.get_text(" ", strip=True) for h in site.soup(url).find_all("h1")]
 
 
 class _Capture(logging.Handler):

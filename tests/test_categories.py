@@ -7,11 +7,10 @@ import json
 import logging
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Site, build_site, theme, write_site
+from conftest import Site, build_site, content, h1s, resolve, theme, write_site
 
 from mkdocs_mindset.categories import Group, build_taxonomy, newest_first
 from mkdocs_mindset.posts import Post
@@ -252,29 +251,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def resolve(site: Site, page_url: str, href: str) -> Path:
-    """The file a relative link on the page at `page_url` points at."""
-    target = urljoin("http://site.test/" + page_url.lstrip("/"), href)
-    assert target.startswith("http://site.test/"), f"{href!r} leaves the site"
-    path = unquote(target[len("http://site.test/") :].split("#")[0])
-    return site.path(path)
-
-
-def content(site: Site, url: str) -> Any:
-    """The page's main content (each theme wraps it differently)."""
-    soup = site.soup(url)
-    return (
-        soup.select_one("article.md-content__inner")
-        or soup.select_one('[role="main"]')
-        or soup.select_one("div.rst-content")
-        or soup.body
-    )
-
-
-def h1_texts(site: Site, url: str) -> list[str]:
-    return [h.get_text(" ", strip=True) for h in site.soup(url).find_all("h1")]
-
-
 @pytest.fixture(scope="module", params=THEMES)
 def cat_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp(f"cats-{request.param}")
@@ -350,12 +326,12 @@ def test_category_page_lists_posts_newest_first_with_link_date_description(
 
 def test_category_pages_have_exactly_one_h1(cat_site: Any) -> None:
     site, _, _ = cat_site
-    assert h1_texts(site, "categories/machine-learning/") == ["Machine Learning"]
-    assert h1_texts(site, "categories/travel/") == ["travel"]
-    assert h1_texts(site, "categories/gis/") == ["GIS things"]  # the user's own heading
-    assert h1_texts(site, "categories/") == ["Categories"]
-    assert h1_texts(site, "tags/") == ["Tags"]
-    assert h1_texts(site, "tags/deep-work/") == ["deep work"]
+    assert h1s(site, "categories/machine-learning/") == ["Machine Learning"]
+    assert h1s(site, "categories/travel/") == ["travel"]
+    assert h1s(site, "categories/gis/") == ["GIS things"]  # the user's own heading
+    assert h1s(site, "categories/") == ["Categories"]
+    assert h1s(site, "tags/") == ["Tags"]
+    assert h1s(site, "tags/deep-work/") == ["deep work"]
 
 
 def test_user_intro_is_shown_above_the_list_and_kept_in_docs(cat_site: Any) -> None:
@@ -396,9 +372,9 @@ def test_case_variants_merge_with_an_info_message(cat_site: Any) -> None:
 
 def test_colliding_slugs_get_distinct_pages_and_a_warning(cat_site: Any) -> None:
     site, _, _ = cat_site
-    assert h1_texts(site, "categories/c/") == ["C#"]
+    assert h1s(site, "categories/c/") == ["C#"]
     assert [r.a.get_text() for r in entries(site, "categories/c/")] == ["Sharp"]
-    assert h1_texts(site, "categories/c-2/") == ["C++"]
+    assert h1s(site, "categories/c-2/") == ["C++"]
     assert [r.a.get_text() for r in entries(site, "categories/c-2/")] == ["Plus plus"]
     collisions = [w for w in site.warnings if "share the URL slug" in w]
     assert len(collisions) == 1
@@ -407,7 +383,7 @@ def test_colliding_slugs_get_distinct_pages_and_a_warning(cat_site: Any) -> None
 
 def test_emoji_only_category_falls_back_with_a_warning(cat_site: Any) -> None:
     site, _, _ = cat_site
-    assert h1_texts(site, "categories/category/") == ["🚀"]
+    assert h1s(site, "categories/category/") == ["🚀"]
     assert [r.a.get_text() for r in entries(site, "categories/category/")] == ["Rocket"]
     assert any("🚀" in w and "no letters or digits" in w for w in site.warnings)
 
@@ -521,7 +497,7 @@ def test_intro_page_variants(tmp_path: Path, intro_path: str, index_path: str | 
     site = build_site(write_site(tmp_path, files, cfg), strict=True)
     page = str(content(site, "categories/gis/"))
     assert 0 <= page.find("Maps and more.") < page.find("mindset-listing")
-    assert h1_texts(site, "categories/gis/") == ["GIS"]
+    assert h1s(site, "categories/gis/") == ["GIS"]
     assert [r.a.get_text() for r in entries(site, "categories/gis/")] == ["X"]
     if index_path:
         index = str(content(site, "categories/"))

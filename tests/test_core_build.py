@@ -10,12 +10,11 @@ import os
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import Site, build_site, theme, write_site
+from conftest import Site, build_site, content, h1s, resolve, theme, write_site
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -29,27 +28,6 @@ def config(theme_name: str = "mkdocs", **options: Any) -> dict[str, Any]:
 
 def build(root: Path, files: dict[str, str], cfg: dict[str, Any], **kwargs: Any) -> Site:
     return build_site(write_site(root, files, cfg), **kwargs)
-
-
-def resolve(site: Site, page_url: str, href: str) -> Path:
-    """The file a relative link on the page at `page_url` points at."""
-    target = urljoin("http://site.test/" + page_url.lstrip("/"), href)
-    assert target.startswith("http://site.test/"), f"{href!r} leaves the site"
-    return site.path(unquote(target[len("http://site.test/") :].split("#")[0]))
-
-
-def content(site: Site, url: str) -> Any:
-    soup = site.soup(url)
-    return (
-        soup.select_one("article.md-content__inner")
-        or soup.select_one('[role="main"]')
-        or soup.select_one("div.rst-content")
-        or soup.body
-    )
-
-
-def h1s(site: Site, url: str) -> list[str]:
-    return [h.get_text(" ", strip=True) for h in site.soup(url).find_all("h1")]
 
 
 def listed(site: Site, url: str) -> list[str]:

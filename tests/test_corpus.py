@@ -12,19 +12,9 @@ import logging
 import shutil
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin
 
 import pytest
-from conftest import CORPUS, Site, build_site, theme, write_site
-
-SETTINGS: dict[str, dict[str, Any]] = {
-    "jekyll-docs": {
-        "timezone": "America/Los_Angeles",
-        "permalink": "/news/:year/:month/:day/:title/",
-    },
-    "geoserver": {"timezone": "UTC", "permalink": "date"},
-    "fastpages": {"timezone": "UTC", "permalink": "date"},
-}
+from conftest import CORPUS, CORPUS_SETTINGS, Site, build_site, h1s, resolve, theme, write_site
 
 POST_SUFFIXES = (".md", ".markdown")
 
@@ -42,7 +32,7 @@ def build_corpus(name: str, root: Path) -> Site:
     target.mkdir(parents=True)
     for post in posts:
         shutil.copyfile(post, target / post.name)
-    cfg = {"theme": theme("mkdocs"), "plugins": ["search", {"mindset": SETTINGS[name]}]}
+    cfg = {"theme": theme("mkdocs"), "plugins": ["search", {"mindset": CORPUS_SETTINGS[name]}]}
     config_file = write_site(root, {}, cfg)
     logger = logging.getLogger("mkdocs")
     level = logger.level
@@ -80,15 +70,6 @@ def mindset_warnings(site: Site, *, liquid: bool = True) -> list[str]:
     """The plugin's warnings; `liquid=False` leaves out the unsupported-Liquid reports."""
     found = [w for w in site.warnings if w.startswith("mindset:")]
     return found if liquid else [w for w in found if ": Liquid " not in w]
-
-
-def h1s(site: Site, url: str) -> list[str]:
-    return [h.get_text(" ", strip=True) for h in site.soup(url).find_all("h1")]
-
-
-def resolve(site: Site, page_url: str, href: str) -> Path:
-    target = urljoin("http://site.test/" + page_url, href)
-    return site.path(unquote(target[len("http://site.test/") :].split("#")[0]))
 
 
 def unpublished(name: str) -> list[Path]:
@@ -261,7 +242,7 @@ def test_fastpages_builds_every_post_without_plugin_warnings(corpus: Any) -> Non
 
 
 def test_corpus_folders_are_left_untouched() -> None:
-    for name in SETTINGS:
+    for name in CORPUS_SETTINGS:
         folder = CORPUS / name
         if folder.is_dir():
             assert not (folder / "site").exists()

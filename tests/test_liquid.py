@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import CORPUS, Site, build_site, theme, write_site
+from conftest import CORPUS, CORPUS_SETTINGS, Site, build_site, theme, write_site
 from mkdocs.exceptions import Abort
 
 from mkdocs_mindset.liquid import (
@@ -706,14 +706,6 @@ def test_site_values_from_mkdocs_yml(make_site: BuildFn) -> None:
 
 # -- real corpora -------------------------------------------------------------------------------
 
-SETTINGS: dict[str, dict[str, Any]] = {
-    "jekyll-docs": {
-        "timezone": "America/Los_Angeles",
-        "permalink": "/news/:year/:month/:day/:title/",
-    },
-    "geoserver": {"timezone": "UTC", "permalink": "date"},
-    "fastpages": {"timezone": "UTC", "permalink": "date"},
-}
 _TAG_NAME = re.compile(r"\{%-?\s*(\w+)")
 _RAW_BODY = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 _UNSUPPORTED = re.compile(r"tag '(\w+)' is not supported")
@@ -737,7 +729,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Site]:
             (root / "docs" / "_posts").mkdir(parents=True)
             for post in sources:
                 shutil.copyfile(post, root / "docs" / "_posts" / post.name)
-            cfg = {"theme": theme("mkdocs"), "plugins": ["search", {"mindset": SETTINGS[name]}]}
+            cfg = {
+                "theme": theme("mkdocs"),
+                "plugins": ["search", {"mindset": CORPUS_SETTINGS[name]}],
+            }
             built[name] = build_site(write_site(root, {}, cfg))
         return built[name]
 
@@ -752,7 +747,7 @@ def content_pages(site: Site) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("name", list(SETTINGS))
+@pytest.mark.parametrize("name", list(CORPUS_SETTINGS))
 def test_corpus_leaves_no_liquid_tags_behind(corpus: Callable[[str], Site], name: str) -> None:
     """Every `{%` left is literal code from `{% raw %}`, or a tag that was warned about."""
     site = corpus(name)
