@@ -244,6 +244,10 @@ def _remove(html: str, keys: Iterable[str]) -> str:
     return "".join(out)
 
 
+# Keys of the tags `render_head` writes: its own fixed format, so no general parse is needed.
+_OUR_KEYS = re.compile(r'<meta (?:name|property)="([^"]+)"|<link rel="(canonical)"')
+
+
 def inject_head(html: str, block: str, *, social: bool = False) -> str:
     """Put `block` right before `</head>`, removing the page's tags for the same names.
 
@@ -259,7 +263,7 @@ def inject_head(html: str, block: str, *, social: bool = False) -> str:
     if social:
         present = {key for _, key in _tags(head) if key and key.startswith(_SOCIAL_PREFIXES)}
         block = _remove(block, present)
-    ours = {key for _, key in _tags(block) if key}
+    ours = {m[1] or m[2] for m in _OUR_KEYS.finditer(block)}
     head = _remove(head, ours | {"description"})
     if head and not head.endswith("\n"):
         head += "\n"
