@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Final
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from markdown import Markdown, util
 from markdown.blockparser import BlockParser
@@ -631,14 +631,22 @@ class QuotesTreeprocessor(Treeprocessor):
 # -- pure helpers ------------------------------------------------------------------------------
 
 
-def parse_youtube_url(url: str) -> tuple[str, int | None] | None:
-    """Video id and start second of an https YouTube URL, or None when it is not one."""
+def _plain_https(url: str) -> SplitResult | None:
+    """The parts of an https URL with no credentials and no port; anything else is refused."""
     try:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError:
         return None
     if parts.scheme != "https" or parts.username or parts.password or port is not None:
+        return None
+    return parts
+
+
+def parse_youtube_url(url: str) -> tuple[str, int | None] | None:
+    """Video id and start second of an https YouTube URL, or None when it is not one."""
+    parts = _plain_https(url)
+    if parts is None:
         return None
     host = (parts.hostname or "").lower()
     query = parse_qs(parts.query)
@@ -659,12 +667,8 @@ def parse_youtube_url(url: str) -> tuple[str, int | None] | None:
 
 def parse_tweet_url(url: str) -> tuple[str, str, str] | None:
     """Host, account and status id of an https twitter.com / x.com post URL, else None."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme != "https" or parts.username or parts.password or port is not None:
+    parts = _plain_https(url)
+    if parts is None:
         return None
     host = (parts.hostname or "").lower()
     m = _TWEET_PATH.fullmatch(parts.path)
