@@ -136,22 +136,24 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.blog is None or self.views is None:
             return html
-        src = page.file.src_uri
-        post = self.blog.post_for(src)
-        if post is not None:
-            return self.views.post_page(html, post, page)
-        listing = self.blog.listings.get(src)
+        listing = self.blog.listings.get(page.file.src_uri)
         if listing is not None:
             return self.views.listing_page(html, listing, page)
         return html
 
+    @event_priority(-50)  # after the search plugins have indexed the post's own words
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if self.blog is not None:
-            info = head.head_info(page, self.blog, self.files, config, self.config, self.locale)
-            head.escape_theme_meta(page.meta, info)
-            self.heads[page.file.src_uri] = info
+        """The post header joins the content here, so search indexes the post, not its chips."""
+        if self.blog is None or self.views is None:
+            return context
+        post = self.blog.post_for(page.file.src_uri)
+        if post is not None and page.content is not None:
+            page.content = self.views.post_page(page.content, post, page)
+        info = head.head_info(page, self.blog, self.files, config, self.config, self.locale)
+        head.escape_theme_meta(page.meta, info)
+        self.heads[page.file.src_uri] = info
         return context
 
     @event_priority(-50)  # after Material's social plugin (50) has written its own tags

@@ -710,3 +710,23 @@ def test_search_exclude_with_escaped_urls(tmp_path: Path, use_directory_urls: bo
     assert f"dev%20notes/2020/05/22/loud/{suffix}" in locations
     assert not [loc for loc in locations if "hush" in loc]
     assert site.path(f"dev notes/2020/05/21/hush/{suffix}").is_file()
+
+
+@pytest.mark.parametrize("theme_name", ["material", "mkdocs"])
+def test_search_indexes_the_post_not_its_header(tmp_path: Path, theme_name: str) -> None:
+    """Date, category chips and tags are page furniture: search finds the post's own words."""
+    files = {
+        "_posts/2020-05-20-a.md": front(
+            {"title": "Findable post", "categories": ["Zanzibar"], "tags": ["quokka"]}
+        )
+        + "Body words here.\n"
+    }
+    cfg = {"theme": theme(theme_name), "plugins": ["search", {"mindset": {"timezone": "UTC"}}]}
+    site = build_site(write_site(tmp_path, files, cfg))
+    assert "#quokka" in content(site, "zanzibar/2020/05/20/a/").get_text()
+    index = json.loads(site.html("search/search_index.json"))
+    entries = [d for d in index["docs"] if d["location"].startswith("zanzibar/2020/05/20/a/")]
+    assert entries and entries[0]["title"] == "Findable post"
+    text = " ".join(d["text"] for d in entries)
+    assert "Body words here." in text
+    assert "quokka" not in text and "May 20, 2020" not in text
