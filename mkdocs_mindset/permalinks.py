@@ -20,10 +20,8 @@ __all__ = [
     "OUTPUT_EXT",
     "STYLES",
     "PermalinkError",
-    "dest_path_to_url",
     "expand",
     "is_valid_site_permalink",
-    "placeholder_names",
     "url_to_dest_path",
     "validate_template",
 ]
@@ -108,11 +106,6 @@ _FILE_NAME = re.compile(r".+\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{1,10}")
 _DRIVE = re.compile(r"[A-Za-z]:")
 
 
-def placeholder_names(template: str) -> list[str]:
-    """Return the placeholder names a template uses, in order (``:title_`` counts as ``title``)."""
-    return [_resolve_name(match[1]) or match[1] for match in _PLACEHOLDER.finditer(template)]
-
-
 def validate_template(template: str) -> None:
     """Raise :class:`PermalinkError` naming the first placeholder Jekyll would not know."""
     for match in _PLACEHOLDER.finditer(template):
@@ -187,20 +180,6 @@ def url_to_dest_path(url: str) -> str:
     if path.endswith("/") or not _FILE_NAME.fullmatch(segments[-1]):
         segments.append("index.html")
     return "/".join(segments)
-
-
-def dest_path_to_url(dest_path: str) -> str:
-    """Return the URL path that serves ``dest_path``: ``a/b/index.html`` → ``/a/b/``.
-
-    The inverse of :func:`url_to_dest_path` for the paths it produces, escaped the same way
-    as :func:`expand`, so a generated page can link to a post with the URL Jekyll gave it.
-    """
-    path = dest_path.replace("\\", "/").strip("/")
-    if path == "index.html":
-        return "/"
-    if path.endswith("/index.html"):
-        path = path[: -len("index.html")]
-    return "/" + quote(path, safe=_SAFE)
 
 
 def _unknown(name: str, template: str) -> PermalinkError:
