@@ -106,7 +106,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         if self.quotes is not None:
             self.quotes.start_page(is_post=post is not None, name=src)
         if post is not None:
-            page.meta = _post_meta(post, self.blog.descriptions[src].text)
+            page.meta = _post_meta(post)
             # our parse: invalid front matter never reaches the page
             return self._liquid(post.body, page, config, files, post_page_values(post))
         listing = self.blog.listings.get(src)
@@ -172,16 +172,12 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             )
 
 
-def _post_meta(post: Post, description: str) -> dict[str, Any]:
-    """Front matter as themes should see it: escaped text, Material-shaped keys."""
+def _post_meta(post: Post) -> dict[str, Any]:
+    """Front matter as themes should see it (the description is set with the head's data)."""
     meta = dict(post.meta)
     meta["title"] = Markup(escape(post.title))
     if isinstance(meta.get("hide"), bool):
         del meta["hide"]  # fastpages' flag; Material expects a list here
-    if description:
-        meta["description"] = Markup(escape(description))
-    else:
-        meta.pop("description", None)
     if not post.searchable:
         search = meta.get("search")
         meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
