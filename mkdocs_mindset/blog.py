@@ -89,29 +89,32 @@ def _post_url(post: Post, options: MindsetConfig) -> tuple[str, Problem | None]:
     return url(options.permalink, True), None
 
 
+@dataclass(frozen=True)
+class ReadSettings:
+    """Everything besides a file's text that shapes its `Post` and `Description`."""
+
+    tz: dt.tzinfo = dt.timezone.utc
+    folder_categories: bool = True
+    site_description: str | None = None
+    words: int = 100
+
+
 class ReadCache:
     """Posts already read, by file and content digest, so `mkdocs serve` re-reads only edits.
 
-    Content-addressed, so it can never serve a stale post; emptied when a setting that shapes
-    posts changes. Lives as long as the plugin instance (MkDocs keeps it across serve rebuilds).
+    Content-addressed, so it can never serve a stale post; emptied when the settings change.
+    Lives as long as the plugin instance (MkDocs keeps it across serve rebuilds).
     """
 
     def __init__(self) -> None:
-        self.settings: tuple[object, ...] = ()
+        self.settings = ReadSettings()
         self.entries: dict[str, tuple[bytes, Post | None, list[Problem], Description | None]] = {}
         self.seen: set[str] = set()
-        self.tz: dt.tzinfo = dt.timezone.utc
-        self.folder_categories = True
-        self.site_description: str | None = None
-        self.words = 100
 
-    def start(self, tz: dt.tzinfo, options: MindsetConfig, site_description: str | None) -> None:
-        settings = (tz, options.folder_categories, site_description, options.description_words)
+    def start(self, settings: ReadSettings) -> None:
         if settings != self.settings:
             self.entries.clear()
             self.settings = settings
-        self.tz, self.folder_categories = tz, options.folder_categories
-        self.site_description, self.words = site_description, options.description_words
         self.seen = set()
 
     def read(
@@ -122,8 +125,9 @@ class ReadCache:
         cached = self.entries.get(src_uri)
         if cached is not None and cached[0] == digest:
             return cached[1], cached[2], cached[3]
+        settings = self.settings
         post, problems = read_post(
-            src_uri, text, self.tz, use_folder_categories=self.folder_categories
+            src_uri, text, settings.tz, use_folder_categories=settings.folder_categories
         )
         description = None
         if post is not None:
@@ -132,8 +136,8 @@ class ReadCache:
                 excerpt=post.excerpt,
                 body=post.body,
                 separator=post.excerpt_separator,
-                site_description=self.site_description,
-                max_words=self.words,
+                site_description=settings.site_description,
+                max_words=settings.words,
             )
         self.entries[src_uri] = (digest, post, problems, description)
         return post, problems, description
@@ -155,7 +159,11 @@ def collect(
     blog = Blog(tz)
     now = dt.datetime.now(tz)
     cache = cache if cache is not None else ReadCache()
-    cache.start(tz, options, config.site_description)
+    cache.start(
+        ReadSettings(
+            tz, options.folder_categories, config.site_description, options.description_words
+        )
+    )
     for file in list(files.documentation_pages()):
         if not is_post_path(file.src_uri):
             continue

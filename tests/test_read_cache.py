@@ -8,23 +8,18 @@ from pathlib import Path
 from conftest import build_site, write_site
 from mkdocs.config import load_config
 
-from mkdocs_mindset.blog import ReadCache
-from mkdocs_mindset.config import MindsetConfig
+from mkdocs_mindset.blog import ReadCache, ReadSettings
 
 POST = "---\ntitle: One\ndescription: First words.\ncategories: [a]\n---\nBody.\n"
 
 
-def options(**values: object) -> MindsetConfig:
-    cfg = MindsetConfig()
-    cfg.load_dict({"timezone": "UTC", **values})
-    errors, _ = cfg.validate()
-    assert not errors
-    return cfg
+def settings(words: int = 100) -> ReadSettings:
+    return ReadSettings(dt.timezone.utc, True, None, words)
 
 
 def test_same_content_is_read_once_edits_are_read_again() -> None:
     cache = ReadCache()
-    cache.start(dt.timezone.utc, options(), None)
+    cache.start(settings())
     first = cache.read("_posts/2020-01-01-one.md", POST)
     again = cache.read("_posts/2020-01-01-one.md", POST)
     assert again[0] is first[0]
@@ -35,11 +30,11 @@ def test_same_content_is_read_once_edits_are_read_again() -> None:
 
 def test_a_changed_setting_empties_the_cache_and_deleted_files_are_forgotten() -> None:
     cache = ReadCache()
-    cache.start(dt.timezone.utc, options(), None)
+    cache.start(settings())
     first = cache.read("_posts/2020-01-01-one.md", POST)
     cache.read("_posts/2020-01-02-two.md", POST)
     cache.finish()
-    cache.start(dt.timezone.utc, options(description_words=3), None)
+    cache.start(settings(words=3))
     assert cache.entries == {}
     assert cache.read("_posts/2020-01-01-one.md", POST)[0] is not first[0]
     cache.finish()
