@@ -17,6 +17,7 @@ repeat the lede. Pure: no MkDocs objects.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -152,28 +153,81 @@ class _Sanitizer(HTMLParser):
 _MD = markdown.Markdown(output_format="html")
 
 
+@functools.lru_cache(maxsize=64)
 def _render(text: str) -> str:
-    """Markdown to HTML with Liquid tags removed (one shared converter: thousands of posts)."""
+    """Markdown to HTML with Liquid tags removed (one shared converter: thousands of posts).
+
+    Cached because a description is rendered twice, for its plain and its HTML form.
+    """
     return _MD.reset().convert(_LIQUID.sub(" ", text))
 
 
 # Text with none of these needs no Markdown rendering: it is already its own plain text.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&#|~{}]|^[ \t]*(?:[-+=>]|\d+[.)])", re.M)
+# Plain Markdown (no extensions) gives `|`, `~`, `{`, and `#` or `>` inside a line, no
+# meaning, and `&` only when it starts an entity. Liquid (`{{`, `{%`) is removed before
+# rendering, so it counts.
+_MARKUP = re.compile(
+    r"[\\`*_\[\]<]|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|\{[{%]"
+    r"|^[ \t]*(?:[-+=>#]|\d+[.)])",
+    re.M,
+)
+# Inline pieces the shortcut below renders itself: a code span with single backticks, and an
+# inline link with plain text and a URL without spaces, parentheses or escapes.
+_INLINE = re.compile(
+    r"(?<![\\`])`(?P<code>[^`\n]+)`(?!`)"
+    r"|(?<![\\!\]])\[(?P<text>[^\[\]`\n]+)\]\((?P<url>[^\s()<>\\]+)\)"
+)
 _QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+_LIQUID_START = re.compile(r"\{[{%]")
+
+_Piece = tuple[str, str | None, bool]
+"""Text, the link's URL (None outside links) and whether it is code."""
 
 
-def _plain_as_written(text: str) -> str | None:
-    """Collapsed text when `text` (a `> quote` included) holds no markup at all, else None."""
-    if text.lstrip().startswith(">"):
-        text = _QUOTE_PREFIX.sub("", text)
-    return None if _MARKUP.search(text) else " ".join(text.split())
+def _without_quote_prefix(text: str) -> str:
+    return _QUOTE_PREFIX.sub("", text) if text.lstrip().startswith(">") else text
+
+
+def _simple_inline(text: str) -> list[_Piece] | None:
+    """Text, code spans and links as pieces, or None when anything else in it is markup.
+
+    Most descriptions and ledes are like this, so they skip Markdown (a test checks that both
+    routes agree on every case the shortcut takes).
+    """
+    text = _without_quote_prefix(text)
+    if _LIQUID_START.search(text):
+        return None  # Liquid is removed even inside code spans
+    pieces: list[_Piece] = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        pieces.append((text[position : match.start()], None, False))
+        if match["code"] is not None:
+            code = match["code"].strip()
+            if not code:
+                return None
+            pieces.append((code, None, True))
+        else:
+            pieces.append((match["text"], match["url"], False))
+        position = match.end()
+    pieces.append((text[position:], None, False))
+    prose = "x".join(piece for piece, _, is_code in pieces if not is_code)
+    return None if _MARKUP.search(prose) else pieces
+
+
+def _piece_html(text: str, url: str | None, is_code: bool) -> str:
+    html = escape(text, quote=False)
+    if is_code:
+        return f"<code>{html}</code>"
+    if url is not None and _SAFE_URL.match(url):
+        return f'<a href="{escape(url, quote=True)}">{html}</a>'
+    return html
 
 
 def plain_text(text: str, *, drop_code: bool = False) -> str:
     """Markdown or HTML to one line of plain text: tags gone, entities decoded."""
-    fast = _plain_as_written(text)
-    if fast is not None:
-        return fast
+    pieces = _simple_inline(text)
+    if pieces is not None:
+        return " ".join("".join(piece for piece, _, _ in pieces).split())
     parser = _Sanitizer(keep_inline=False, drop_code=drop_code)
     parser.feed(_render(text))
     return " ".join(parser.result().split())
@@ -181,9 +235,9 @@ def plain_text(text: str, *, drop_code: bool = False) -> str:
 
 def safe_html(text: str) -> Markup:
     """Markdown or HTML to inline HTML with only links, emphasis and code kept."""
-    fast = _plain_as_written(text)
-    if fast is not None:
-        return Markup.escape(fast)
+    pieces = _simple_inline(text)
+    if pieces is not None:
+        return Markup(" ".join("".join(_piece_html(*piece) for piece in pieces).split()))
     parser = _Sanitizer(keep_inline=True)
     parser.feed(_render(text))
     return Markup(" ".join(parser.result().split()))
@@ -214,9 +268,18 @@ def _without_headings(lines: list[str]) -> list[str]:
     return kept
 
 
+def _split_lazily(text: str, separator: str) -> Iterator[str]:
+    """`text.split(separator)`, one piece at a time: the first blocks are usually enough."""
+    start = 0
+    while (end := text.find(separator, start)) != -1:
+        yield text[start:end]
+        start = end + len(separator)
+    yield text[start:]
+
+
 def _blocks(body: str, separator: str) -> Iterator[str]:
     """Candidate excerpt blocks in order, headings and non-prose blocks already skipped."""
-    for block in body.replace("\r\n", "\n").split(separator or "\n\n"):
+    for block in _split_lazily(body.replace("\r\n", "\n"), separator or "\n\n"):
         raw = block.strip("\n").splitlines()
         if any(line.strip() in {"{:toc}", "{: toc}", "{:.toc}"} for line in raw):
             continue  # kramdown's generated table of contents
@@ -256,7 +319,7 @@ def _repeats_lede(body: str, separator: str, text: str) -> bool:
     block = first_block(body, separator)
     if not block:
         return False
-    if "[" in block or "<" in block or "!" in block:
+    if ("[" in block or "<" in block or "!" in block) and _simple_inline(block) is None:
         return _same_words(excerpt_text(body, separator), text)
     return _same_words(block, text)  # punctuation (`>`, `*`, backticks) is ignored there
 
