@@ -10,6 +10,7 @@ whatever a post's front matter says.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Sequence
 from urllib.parse import quote, unquote
@@ -145,20 +146,34 @@ def expand(
     """
     if allow_styles and template in STYLES:
         template = STYLES[template]
-    values = _values(date=date, title=title, categories=categories)
+    values = _Values(date=date, title=title, categories=categories)
     pieces: list[str] = []
+    for literal, name, suffix in _parse(template):
+        pieces.append(literal)
+        if name is not None:
+            pieces += (quote(values[name], safe=_SAFE), suffix)
+    return _clean_url("".join(pieces))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(template: str) -> tuple[tuple[str, str | None, str], ...]:
+    """(escaped literal text, placeholder, literal suffix) triples; parsed once per template.
+
+    Raises :class:`PermalinkError` for an unknown placeholder (not cached, so it is raised
+    again for the next post that uses the template).
+    """
+    pieces: list[tuple[str, str | None, str]] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
         name = _resolve_name(match[1])
         if name is None:
             raise _unknown(match[1], template)
-        pieces.append(_escape_literal(template[position : match.start()]))
-        pieces.append(quote(values[name], safe=_SAFE))
         # ``:title_`` is ``:title`` followed by a literal underscore, as in Jekyll.
-        pieces.append(match[1][len(name) :])
+        literal = _escape_literal(template[position : match.start()])
+        pieces.append((literal, name, match[1][len(name) :]))
         position = match.end()
-    pieces.append(_escape_literal(template[position:]))
-    return _clean_url("".join(pieces))
+    pieces.append((_escape_literal(template[position:]), None, ""))
+    return tuple(pieces)
 
 
 def url_to_dest_path(url: str) -> str:
@@ -199,18 +214,24 @@ def _resolve_name(name: str) -> str | None:
     return None
 
 
-def _values(*, date: datetime.datetime, title: str, categories: Sequence[str]) -> dict[str, str]:
-    """Every placeholder's unescaped value for one post."""
-    values = {name: field(date) for name, field in _DATE_FIELDS.items()}
-    seen: dict[str, None] = {}
-    for category in categories:
-        seen.setdefault(str(category).lower(), None)
-    values["categories"] = "/".join(seen)
-    values["title"] = slugify(title, mode="pretty", cased=True)
-    values["slug"] = slugify(title)
-    values["output_ext"] = OUTPUT_EXT
-    values["collection"] = "posts"
-    return values
+class _Values:
+    """A post's unescaped placeholder values, each worked out only if the template uses it."""
+
+    def __init__(self, *, date: datetime.datetime, title: str, categories: Sequence[str]) -> None:
+        self.date, self.title, self.categories = date, title, categories
+
+    def __getitem__(self, name: str) -> str:
+        field = _DATE_FIELDS.get(name)
+        if field is not None:
+            return field(self.date)
+        if name == "categories":
+            # lowercased, duplicates dropped, order kept
+            return "/".join(dict.fromkeys(str(c).lower() for c in self.categories))
+        if name == "title":
+            return slugify(self.title, mode="pretty", cased=True)
+        if name == "slug":
+            return slugify(self.title)
+        return OUTPUT_EXT if name == "output_ext" else "posts"  # `collection`
 
 
 def _escape_literal(text: str) -> str:
