@@ -35,9 +35,10 @@ _SOCIAL_PREFIXES = ("og:", "twitter:")
 
 # Head scanning: scripts and comments are skipped whole, so text inside them is never touched.
 _HEAD_END = re.compile(r"</head\s*>", re.I)
+# Every alternative starts with `<`, so the regex engine can skip to the next `<` quickly.
 _HEAD_TOKEN = re.compile(
-    r"""<script\b.*?</script\s*>|<!--.*?-->|[ \t]*<(?P<tag>meta|link)\b"""
-    r"""(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>[ \t]*(?:\r?\n)?""",
+    r"""<(?:script\b.*?</script\s*>|!--.*?-->|(?P<tag>meta|link)\b"""
+    r"""(?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>[ \t]*(?:\r?\n)?)""",
     re.I | re.S,
 )
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
@@ -228,8 +229,9 @@ def _key(tag: str, attrs: str) -> str | None:
 
 def _tags(html: str) -> Iterator[tuple[re.Match[str], str | None]]:
     for match in _HEAD_TOKEN.finditer(html):
-        if match.group("tag"):
-            yield match, _key(match.group("tag"), match.group("attrs"))
+        tag, attrs = match.group("tag", "attrs")
+        if tag:
+            yield match, _key(tag, attrs)
 
 
 def _remove(html: str, keys: Iterable[str]) -> str:
@@ -238,7 +240,7 @@ def _remove(html: str, keys: Iterable[str]) -> str:
     last = 0
     for match, key in _tags(html):
         if key in drop:
-            out.append(html[last : match.start()])
+            out.append(html[last : match.start()].rstrip(" \t"))  # the tag's indent goes too
             last = match.end()
     out.append(html[last:])
     return "".join(out)
