@@ -243,6 +243,11 @@ class _Marker:
         return self.absorb(attrib)
 
 
+def _holds_quote(element: etree.Element) -> bool:
+    """Whether a blockquote is anywhere below: ElementTree searches in C, a walk would not."""
+    return len(element) > 0 and next(element.iter("blockquote"), None) is not None
+
+
 class QuotesTreeprocessor(Treeprocessor):
     """Find the blockquotes that mean more than a quote and rebuild them."""
 
@@ -270,7 +275,7 @@ class QuotesTreeprocessor(Treeprocessor):
             child = parent[i]
             if child.tag == "blockquote":
                 i = self._visit_blockquote(parent, i, lede)
-            elif child.tag not in ("pre", "code", "script", "style"):
+            elif child.tag not in ("pre", "code", "script", "style") and _holds_quote(child):
                 self._walk(child, None)
             i += 1
 
