@@ -46,6 +46,8 @@ class Blog:
     """src_uri of a listing page -> what it lists."""
     group_urls: dict[int, str] = field(default_factory=dict)
     """id(group) -> site-relative URL of its page."""
+    outputs: list[str] = field(default_factory=list)
+    """Absolute paths of the files the posts and listing pages are written to."""
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -198,6 +200,9 @@ def collect(
         if taxonomy.groups:
             blog.taxonomies[kind] = taxonomy
             _add_listings(files, config, blog, taxonomy, folder)
+    blog.outputs = [
+        f.abs_dest_path for f in files if f.src_uri in blog.posts or f.src_uri in blog.listings
+    ]
     return blog
 
 

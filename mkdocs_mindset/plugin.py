@@ -23,6 +23,7 @@ from . import head, search_index, seo
 from .blog import Blog, ReadCache, collect
 from .config import MindsetConfig
 from .dates import DateError, resolve_timezone
+from .folders import FolderMaker
 from .liquid import LiquidSite, post_page_values
 from .pages import Renderer
 from .posts import Post
@@ -52,6 +53,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.locale: str | None = None
         self.social = False
         self.read_cache = ReadCache()
+        self.folders = FolderMaker()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across `serve` rebuilds (and `read_cache`)."""
@@ -78,6 +80,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.blog = collect(files, config, self.config, self.tz, self.read_cache)
+        self.folders.start(config.site_dir, self.blog.outputs)  # made while pages render
         self.liquid = None  # link targets are indexed once, at the first page that needs them
         self.views = Views(self.blog, self.renderer, self.config.date_format)
         self.files = files
@@ -165,11 +168,18 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.folders.finish()
         if self.blog is not None:
             search_index.drop_pages(
                 config.site_dir,
                 self.blog.unsearchable_urls(listings=not self.config.listings_in_search),
             )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.folders.finish()
+
+    def on_shutdown(self) -> None:
+        self.folders.finish()
 
 
 def _post_meta(post: Post) -> dict[str, Any]:
