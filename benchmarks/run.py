@@ -170,7 +170,14 @@ def build_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Run:
         stderr_tail=_tail(stderr) if code else "",
     )
     shutil.rmtree(site, ignore_errors=True)
+    settle()
     return run
+
+
+def settle() -> None:
+    """Flush what the last build wrote and deleted, so the next build does not pay for it."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Run:
@@ -189,6 +196,7 @@ def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Ru
         str(result),
     ]
     _, cpu, rss, code = measure(cmd, stderr, child)
+    settle()  # rebuild.py deleted its site folder on the way out
     data: dict[str, Any] = json.loads(result.read_text()) if code == 0 else {}
     return Run(
         builder=corpus.builder,

@@ -27,6 +27,14 @@ class Views:
         self.blog = blog
         self.renderer = renderer
         self.date_format = date_format
+        self._dates: dict[str, str] = {}
+
+    def date_text(self, post: Post) -> str:
+        """The date as readers see it; a post shows it in its header and in every listing."""
+        text = self._dates.get(post.src_uri)
+        if text is None:
+            text = self._dates[post.src_uri] = format_date(post.date, self.date_format)
+        return text
 
     def post_page(self, html: str, post: Post, page: Page) -> str:
         """The header opens the page, or follows the body's own H1 when that is the title."""
@@ -60,7 +68,7 @@ class Views:
             title=post.title,
             show_title=not post.title_in_body,
             date=post.date,
-            date_text=format_date(post.date, self.date_format),
+            date_text=self.date_text(post),
             categories=self.links("categories", post.categories, page),
             tags=self.links("tags", post.tags, page),
             subtitle=self.blog.descriptions[post.src_uri].subtitle,
@@ -83,6 +91,6 @@ class Views:
             title=post.title,
             url=relative(post.url, page.url),
             date=post.date,
-            date_text=format_date(post.date, self.date_format),
+            date_text=self.date_text(post),
             description=self.blog.descriptions[post.src_uri].text,
         )
