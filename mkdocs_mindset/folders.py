@@ -4,8 +4,8 @@ A Jekyll URL such as `/devops/python/2014/03/25/title/` needs up to six nested f
 about three times as many as MkDocs' own `posts/title/`. MkDocs makes them one by one as it
 writes each page. On a slow file system (the benchmark's virtual machine, and likely Docker
 bind mounts or Windows with on-access scanning) one folder can cost 0.1 to 0.5 ms: at 1,000
-posts that was the largest part of what the plugin added to a build. A helper process makes them on another
-core while this one renders Markdown; when MkDocs writes a page, its own
+posts that was the largest part of what the plugin added to a build. A helper process makes
+them on another core while this one renders Markdown; when MkDocs writes a page, its own
 `os.makedirs(exist_ok=True)` finds the folder there, or makes it if the helper has not got to
 it yet. Both sides tolerate the other, so the helper can never break a build: if it cannot
 start or fails, MkDocs simply makes the folders itself, as it always does.
