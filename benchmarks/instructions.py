@@ -48,7 +48,9 @@ def count(config_file: Path, site: Path, pythonpath: Path | None) -> int:
         "-d",
         str(site),
     ]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    # Not run from the repository: `python -m` puts the working folder first on `sys.path`,
+    # where the working tree's package would shadow the frozen copy on PYTHONPATH.
+    done = subprocess.run(cmd, env=env, cwd=site.parent, capture_output=True, text=True, check=True)
     found = _REFS.search(done.stderr)
     if found is None:
         raise RuntimeError(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
