@@ -8,15 +8,21 @@ theme's folders first so a `custom_dir` can override any of them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from . import default_html
+
+_POST_HEADER = "mindset/post_header.html"
+_LISTING = "mindset/listing.html"
 _UNPADDED = re.compile(r"%-([dmHIMSj])")
 
 
@@ -72,20 +78,40 @@ def relative(target_url: str, page_url: str) -> str:
     return get_relative_url(target_url, page_url)
 
 
+PACKAGED_TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+
+
 class Renderer:
-    """The plugin's Jinja environment: autoescaped, theme folders first."""
+    """The plugin's Jinja environment: autoescaped, theme folders first.
+
+    The post header and listing use `default_html` (the same bytes, no Jinja) while the
+    theme does not override them.
+    """
 
     def __init__(self, search_path: Sequence[str]) -> None:
+        self.loader = jinja2.FileSystemLoader(list(search_path))
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(list(search_path)),
+            loader=self.loader,
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
         )
+        self._packaged: dict[str, bool] = {}
 
     def render(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(**context))
+
+    def is_packaged(self, template: str) -> bool:
+        """Whether `template` resolves to the plugin's own file, not a theme's override."""
+        found = self._packaged.get(template)
+        if found is None:
+            _, filename, _ = self.loader.get_source(self.env, template)
+            folder = os.path.dirname(os.path.dirname(os.path.abspath(filename)))
+            found = self._packaged[template] = os.path.normcase(folder) == os.path.normcase(
+                PACKAGED_TEMPLATES
+            )
+        return found
 
     def post_header(
         self,
@@ -99,8 +125,10 @@ class Renderer:
         subtitle: Markup | None,
         author: str | None,
     ) -> Markup:
-        return self.render(
-            "mindset/post_header.html",
+        render: Callable[..., Markup] = default_html.post_header
+        if not self.is_packaged(_POST_HEADER):
+            render = functools.partial(self.render, _POST_HEADER)
+        return render(
             title=title,
             show_title=show_title,
             date=date,
@@ -112,7 +140,9 @@ class Renderer:
         )
 
     def listing(self, *, kind: str, name: str, entries: Sequence[Entry]) -> Markup:
-        return self.render("mindset/listing.html", kind=kind, name=name, entries=entries)
+        if self.is_packaged(_LISTING):
+            return default_html.listing(kind=kind, name=name, entries=entries)
+        return self.render(_LISTING, kind=kind, name=name, entries=entries)
 
     def index(self, *, kind: str, title: str, sections: Sequence[Section]) -> Markup:
         return self.render("mindset/index.html", kind=kind, title=title, sections=sections)

@@ -7,7 +7,6 @@ Data flows one way: `on_files` reads every post once into a `Blog` (rebuilt each
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -25,14 +24,13 @@ from .config import MindsetConfig
 from .dates import DateError, resolve_timezone
 from .folders import FolderMaker
 from .liquid import LiquidSite, post_page_values
-from .pages import Renderer
+from .pages import PACKAGED_TEMPLATES, Renderer
 from .posts import Post
 from .quotes import QuotesExtension
 from .views import Views, listing_title
 
 log = get_plugin_logger("mindset")
 
-TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 STYLESHEET = "assets/mindset/mindset.css"
 
 
@@ -64,8 +62,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             self.tz = resolve_timezone(self.config.timezone)
         except DateError as exc:  # pragma: no cover - the option is validated already
             raise PluginError(str(exc)) from exc
-        if TEMPLATES not in config.theme.dirs:
-            config.theme.dirs.append(TEMPLATES)  # templates and the stylesheet, overridable
+        if PACKAGED_TEMPLATES not in config.theme.dirs:  # last, so a theme can override them
+            config.theme.dirs.append(PACKAGED_TEMPLATES)  # templates and the stylesheet
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         self.renderer = Renderer(config.theme.dirs)
