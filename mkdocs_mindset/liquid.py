@@ -450,13 +450,18 @@ def _in_code_span(prefix: str) -> bool:
 # -- the renderer -------------------------------------------------------------------------------
 
 
+def has_liquid(text: str) -> bool:
+    """Whether `text` holds any Liquid markup at all: most pages do not, and skip everything."""
+    return "{%" in text or "{{" in text
+
+
 def render(text: str, ctx: LiquidContext) -> tuple[str, list[str]]:
     """Render the supported Liquid in `text`; return Markdown and the problems found.
 
     Each problem names the line and the tag. Nothing here raises on bad input: unsupported
     tags stay as written, unknown link targets become `#`, unknown variables render empty.
     """
-    if "{%" not in text and "{{" not in text:
+    if not has_liquid(text):
         return text, []
     return _Renderer(text, ctx).run()
 

@@ -7,6 +7,7 @@ Data flows one way: `on_files` reads every post once into a `Blog` (rebuilt each
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -23,7 +24,7 @@ from .blog import Blog, ReadCache, collect
 from .config import MindsetConfig
 from .dates import DateError, resolve_timezone
 from .folders import FolderMaker
-from .liquid import LiquidSite, post_page_values
+from .liquid import LiquidSite, has_liquid, post_page_values
 from .pages import PACKAGED_TEMPLATES, Renderer
 from .posts import Post
 from .quotes import QuotesExtension
@@ -109,27 +110,35 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         if post is not None:
             page.meta = _post_meta(post)
             # our parse: invalid front matter never reaches the page
-            return self._liquid(post.body, page, config, files, post_page_values(post))
+            return self._liquid(post.body, page, config, files, lambda: post_page_values(post))
         listing = self.blog.listings.get(src)
         if listing is not None:
             page.meta.setdefault("title", Markup(escape(listing_title(listing))))
             if not listing.has_intro and not self.config.listings_in_search:
                 page.meta["search"] = {"exclude": True}  # Material skips the page entirely
         if self.config.liquid == "all":
-            return self._liquid(markdown, page, config, files, dict(page.meta))
+            return self._liquid(markdown, page, config, files, lambda: dict(page.meta))
         return markdown
 
     def _liquid(
-        self, markdown: str, page: Page, config: MkDocsConfig, files: Files, values: dict[str, Any]
+        self,
+        markdown: str,
+        page: Page,
+        config: MkDocsConfig,
+        files: Files,
+        values: Callable[[], dict[str, Any]],
     ) -> str:
-        """Render the page's Liquid; what stays unrendered is a warning naming the file."""
-        if self.config.liquid == "off" or self.blog is None:
+        """Render the page's Liquid; what stays unrendered is a warning naming the file.
+
+        `values` (the page's `page.*`) is only worked out when the page has Liquid in it.
+        """
+        if self.config.liquid == "off" or self.blog is None or not has_liquid(markdown):
             return markdown
         if self.liquid is None:
             targets = ((f.src_uri, f.url) for f in files)
             self.liquid = LiquidSite.build(config, self.blog.posts, targets)
         src = page.file.src_uri
-        text, problems = self.liquid.render(markdown, src_uri=src, page_url=page.url, page=values)
+        text, problems = self.liquid.render(markdown, src_uri=src, page_url=page.url, page=values())
         for problem in problems:
             log.warning(f"{src}: {problem}")
         return text
