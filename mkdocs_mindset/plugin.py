@@ -176,7 +176,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.folders.finish()
-        if self.blog is not None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if self.blog is not None and not search_index.honours_page_exclude(search):
             search_index.drop_pages(
                 config.site_dir,
                 self.blog.unsearchable_urls(listings=not self.config.listings_in_search),

@@ -13,6 +13,15 @@ from collections.abc import Iterable
 INDEX = os.path.join("search", "search_index.json")
 
 
+def honours_page_exclude(search_plugin: object | None) -> bool:
+    """Whether the search plugin itself skips pages with `search: {exclude: true}` (Material's).
+
+    Then the written index needs no second pass, which at thousands of posts means reading
+    and parsing megabytes of JSON only to find nothing to drop.
+    """
+    return search_plugin is not None and type(search_plugin).__module__.startswith("material.")
+
+
 def _page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
