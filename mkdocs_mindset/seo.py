@@ -9,6 +9,7 @@ for the same names, so each name appears once (themes print `content="None"` or 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -111,46 +112,47 @@ def _attr(value: str) -> str:
     return escape(value, quote=False).replace('"', "&quot;")
 
 
-def _tag(attr: str, key: str, content: str) -> str:
-    return f'<meta {attr}="{_attr(key)}" content="{_attr(content)}">'
+_Meta = tuple[str, str, str]
+"""(`name` or `property`, the key, the content): one `<meta>`; keys are this module's own."""
 
 
-def _open_graph(info: HeadInfo) -> Iterator[str]:
-    yield _tag("property", "og:type", "article" if info.is_article else "website")
-    yield _tag("property", "og:title", info.title)
+def _open_graph(info: HeadInfo) -> list[_Meta]:
+    tags = [("property", "og:type", "article" if info.is_article else "website")]
+    tags.append(("property", "og:title", info.title))
     if info.description:
-        yield _tag("property", "og:description", info.description)
+        tags.append(("property", "og:description", info.description))
     if info.url:
-        yield _tag("property", "og:url", info.url)
+        tags.append(("property", "og:url", info.url))
     if info.site_name:
-        yield _tag("property", "og:site_name", info.site_name)
+        tags.append(("property", "og:site_name", info.site_name))
     if info.locale:
-        yield _tag("property", "og:locale", info.locale)
+        tags.append(("property", "og:locale", info.locale))
     if info.image:
-        yield _tag("property", "og:image", info.image)
+        tags.append(("property", "og:image", info.image))
         if info.image_alt:
-            yield _tag("property", "og:image:alt", info.image_alt)
+            tags.append(("property", "og:image:alt", info.image_alt))
     if info.is_article:
         if info.published:
-            yield _tag("property", "article:published_time", _iso(info.published))
+            tags.append(("property", "article:published_time", _iso(info.published)))
         changed = info.modified or info.published
         if changed:
-            yield _tag("property", "article:modified_time", _iso(changed))
+            tags.append(("property", "article:modified_time", _iso(changed)))
         if info.section:
-            yield _tag("property", "article:section", info.section)
-        for tag in info.tags:
-            yield _tag("property", "article:tag", tag)
+            tags.append(("property", "article:section", info.section))
+        tags += [("property", "article:tag", tag) for tag in info.tags]
+    return tags
 
 
-def _twitter(info: HeadInfo) -> Iterator[str]:
-    yield _tag("name", "twitter:card", "summary_large_image" if info.image else "summary")
-    yield _tag("name", "twitter:title", info.title)
+def _twitter(info: HeadInfo) -> list[_Meta]:
+    card = "summary_large_image" if info.image else "summary"
+    tags = [("name", "twitter:card", card), ("name", "twitter:title", info.title)]
     if info.description:
-        yield _tag("name", "twitter:description", info.description)
+        tags.append(("name", "twitter:description", info.description))
     if info.image:
-        yield _tag("name", "twitter:image", info.image)
+        tags.append(("name", "twitter:image", info.image))
         if info.image_alt:
-            yield _tag("name", "twitter:image:alt", info.image_alt)
+            tags.append(("name", "twitter:image:alt", info.image_alt))
+    return tags
 
 
 def json_ld_data(info: HeadInfo) -> dict[str, Any]:
@@ -184,19 +186,24 @@ def json_ld_script(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
+def _meta_lines(tags: list[_Meta]) -> list[str]:
+    return [f'<meta {attr}="{key}" content="{_attr(value)}">' for attr, key, value in tags]
+
+
 def render_head(info: HeadInfo) -> str:
     """The whole block, one tag per line, in the order a reader of the source expects."""
-    lines: list[str] = []
+    page: list[_Meta] = []
     if info.description:
-        lines.append(_tag("name", "description", info.description))
+        page.append(("name", "description", info.description))
     if info.author:
-        lines.append(_tag("name", "author", info.author))
+        page.append(("name", "author", info.author))
+    lines = _meta_lines(page)
     if info.url:
         lines.append(f'<link rel="canonical" href="{_attr(info.url)}">')
-    if info.open_graph:
-        lines.extend(_open_graph(info))
-    if info.twitter:
-        lines.extend(_twitter(info))
+    social = (_open_graph(info) if info.open_graph else []) + (
+        _twitter(info) if info.twitter else []
+    )
+    lines += _meta_lines(social)
     if info.json_ld:
         lines.append(json_ld_script(json_ld_data(info)))
     return "\n".join(lines) + "\n" if lines else ""
@@ -213,8 +220,12 @@ def _attrs(text: str) -> dict[str, str]:
 _MAYBE_KEYED = re.compile(r"\b(?:name|property|rel)\s*=", re.I)
 
 
+@functools.lru_cache(maxsize=1024)
 def _key(tag: str, attrs: str) -> str | None:
-    """What makes two head tags duplicates: a meta's name/property, or being the canonical link."""
+    """What makes two head tags duplicates: a meta's name/property, or being the canonical link.
+
+    Cached: a theme writes mostly the same tags, with the same attributes, into every page.
+    """
     if not _MAYBE_KEYED.search(attrs):
         return None  # no name, property or rel: nothing it could duplicate
     if tag.lower() == "link" and "canonical" not in attrs.lower():
