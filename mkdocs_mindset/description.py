@@ -188,11 +188,13 @@ def _without_quote_prefix(text: str) -> str:
     return _QUOTE_PREFIX.sub("", text) if text.lstrip().startswith(">") else text
 
 
-def _simple_inline(text: str) -> list[_Piece] | None:
+@functools.lru_cache(maxsize=256)
+def _simple_inline(text: str) -> tuple[_Piece, ...] | None:
     """Text, code spans and links as pieces, or None when anything else in it is markup.
 
     Most descriptions and ledes are like this, so they skip Markdown (a test checks that both
-    routes agree on every case the shortcut takes).
+    routes agree on every case the shortcut takes). Cached: a description is asked for its
+    plain and its HTML form.
     """
     text = _without_quote_prefix(text)
     if _LIQUID_START.search(text):
@@ -211,7 +213,7 @@ def _simple_inline(text: str) -> list[_Piece] | None:
         position = match.end()
     pieces.append((text[position:], None, False))
     prose = "x".join(piece for piece, _, is_code in pieces if not is_code)
-    return None if _MARKUP.search(prose) else pieces
+    return None if _MARKUP.search(prose) else tuple(pieces)
 
 
 def _piece_html(text: str, url: str | None, is_code: bool) -> str:

@@ -293,12 +293,12 @@ def test_shortcut_agrees_with_markdown(text: str) -> None:
 
 
 def test_shortcut_is_taken_for_plain_text_and_code_spans() -> None:
-    assert _simple_inline("Tom & Jerry: `a < b` [wins](/w/).") == [
+    assert _simple_inline("Tom & Jerry: `a < b` [wins](/w/).") == (
         ("Tom & Jerry: ", None, False),
         ("a < b", None, True),
         (" ", None, False),
         ("wins", "/w/", False),
         (".", None, False),
-    ]
+    )
     assert _simple_inline("a *b*") is None
     assert _simple_inline("&amp;") is None
