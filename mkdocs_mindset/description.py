@@ -171,17 +171,21 @@ _MARKUP = re.compile(
     r"|^[ \t]*(?:[-+=>#]|\d+[.)])",
     re.M,
 )
-# Inline pieces the shortcut below renders itself: a code span with single backticks, and an
-# inline link with plain text and a URL without spaces, parentheses or escapes.
+# Inline pieces the shortcut below renders itself: a code span with single backticks, an
+# inline link with plain text and a URL without spaces, parentheses or escapes, and `**strong**`
+# or `*emphasis*` around text with no asterisk, edged by non-spaces. What they hold is checked
+# like the rest of the text, so markup inside them sends the whole text to Markdown.
 _INLINE = re.compile(
     r"(?<![\\`])`(?P<code>[^`\n]+)`(?!`)"
     r"|(?<![\\!\]])\[(?P<text>[^\[\]`\n]+)\]\((?P<url>[^\s()<>\\]+)\)"
+    r"|(?<![\\*])\*\*(?P<strong>[^\s*](?:[^*\n]*[^\s*])?)\*\*(?!\*)"
+    r"|(?<![\\*])\*(?P<em>[^\s*](?:[^*\n]*[^\s*])?)\*(?!\*)"
 )
 _QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 _LIQUID_START = re.compile(r"\{[{%]")
 
-_Piece = tuple[str, str | None, bool]
-"""Text, the link's URL (None outside links) and whether it is code."""
+_Piece = tuple[str, str | None, str]
+"""Text, the link's URL (None outside links) and its element: "" (text, link), code, strong, em."""
 
 
 def _without_quote_prefix(text: str) -> str:
@@ -190,7 +194,7 @@ def _without_quote_prefix(text: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _simple_inline(text: str) -> tuple[_Piece, ...] | None:
-    """Text, code spans and links as pieces, or None when anything else in it is markup.
+    """Text, code spans, links and emphasis as pieces, or None when anything else is markup.
 
     Most descriptions and ledes are like this, so they skip Markdown (a test checks that both
     routes agree on every case the shortcut takes). Cached: a description is asked for its
@@ -202,24 +206,27 @@ def _simple_inline(text: str) -> tuple[_Piece, ...] | None:
     pieces: list[_Piece] = []
     position = 0
     for match in _INLINE.finditer(text):
-        pieces.append((text[position : match.start()], None, False))
+        pieces.append((text[position : match.start()], None, ""))
         if match["code"] is not None:
             code = match["code"].strip()
             if not code:
                 return None
-            pieces.append((code, None, True))
+            pieces.append((code, None, "code"))
+        elif match["url"] is not None:
+            pieces.append((match["text"], match["url"], ""))
         else:
-            pieces.append((match["text"], match["url"], False))
+            kind = "strong" if match["strong"] is not None else "em"
+            pieces.append((match[kind], None, kind))
         position = match.end()
-    pieces.append((text[position:], None, False))
-    prose = "x".join(piece for piece, _, is_code in pieces if not is_code)
+    pieces.append((text[position:], None, ""))
+    prose = "x".join(piece for piece, _, kind in pieces if kind != "code")
     return None if _MARKUP.search(prose) else tuple(pieces)
 
 
-def _piece_html(text: str, url: str | None, is_code: bool) -> str:
+def _piece_html(text: str, url: str | None, kind: str) -> str:
     html = escape(text, quote=False)
-    if is_code:
-        return f"<code>{html}</code>"
+    if kind:
+        return f"<{kind}>{html}</{kind}>"
     if url is not None and _SAFE_URL.match(url):
         return f'<a href="{escape(url, quote=True)}">{html}</a>'
     return html

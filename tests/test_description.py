@@ -278,6 +278,20 @@ SHORTCUT_CASES = [
     "[javascript](javascript:void) stays text, [data](data:text/html,x) too",
     "Arrows -> and => and 3 > 2 > 1",
     "[under](https://x.org/a_b*c) and a bare https://x.org/a_b link",
+    "A **bold** move and an *emphasised* one",
+    "**Starts** bold, ends *em*",
+    "x**y**z and 2*3*4",
+    "**a** and *b* and `c` and [d](https://d.org)",
+    "** spaced ** and * spaced *",
+    "**a*b** and ***both*** and **unclosed",
+    "*a*b* and **a** **b** and *a **b** c*",
+    "**[link](https://x)** and *`code`*",
+    "**snake_case** and *x & y* and **&amp;** and **<b>**",
+    "**two\nlines** and *one*\n*two*",
+    "\\**escaped** and \\*escaped*",
+    "> **Quoted** lede with *emphasis*",
+    "Pairs **a** **b** and *x & y* and **5 > 3**",
+    "**one** two\n*three* four",
 ]
 
 
@@ -294,11 +308,20 @@ def test_shortcut_agrees_with_markdown(text: str) -> None:
 
 def test_shortcut_is_taken_for_plain_text_and_code_spans() -> None:
     assert _simple_inline("Tom & Jerry: `a < b` [wins](/w/).") == (
-        ("Tom & Jerry: ", None, False),
-        ("a < b", None, True),
-        (" ", None, False),
-        ("wins", "/w/", False),
-        (".", None, False),
+        ("Tom & Jerry: ", None, ""),
+        ("a < b", None, "code"),
+        (" ", None, ""),
+        ("wins", "/w/", ""),
+        (".", None, ""),
     )
-    assert _simple_inline("a *b*") is None
+    assert _simple_inline("a **b c** and *d*") == (
+        ("a ", None, ""),
+        ("b c", None, "strong"),
+        (" and ", None, ""),
+        ("d", None, "em"),
+        ("", None, ""),
+    )
+    assert str(safe_html("a **b & c**")) == "a <strong>b &amp; c</strong>"
+    assert _simple_inline("a *b _c_*") is None
+    assert _simple_inline("a ** b**") is None
     assert _simple_inline("&amp;") is None
