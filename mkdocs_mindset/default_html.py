@@ -10,6 +10,7 @@ Values are escaped exactly as Jinja's autoescape does (`markupsafe.escape`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -67,20 +68,31 @@ def post_header(
 def listing(*, kind: str, name: str, entries: Sequence[Entry]) -> Markup:
     """`mindset/listing.html` (`name` is there for overrides; the packaged one does not show it)."""
     out = [f'<ul class="mindset-listing mindset-listing--{escape(kind)}" data-search-exclude>\n']
-    for entry in entries:
-        out.append(
-            '  <li class="mindset-entry">\n'
-            f'    <a class="mindset-entry__title" href="{escape(entry.url)}">'
-            f"{escape(entry.title)}</a>\n"
-            f'    <time class="mindset-date" datetime="{escape(entry.date.isoformat())}">'
-            f"{escape(entry.date_text)}</time>\n"
-        )
-        if entry.description:
-            out.append(
-                f'    <p class="mindset-entry__description">{escape(entry.description)}</p>\n'
-            )
-        out.append("  </li>\n")
+    out += map(_entry, entries)
     if not entries:
         out.append('  <li class="mindset-entry mindset-entry--empty">No posts yet.</li>\n')
     out.append("</ul>")
     return Markup("".join(out))
+
+
+@functools.lru_cache(maxsize=8192)
+def _entry(entry: Entry) -> str:
+    """One post in a listing.
+
+    Cached: a post is listed under each of its categories and tags, and listings at the same
+    depth link it by the same relative URL.
+    """
+    description = (
+        f'    <p class="mindset-entry__description">{escape(entry.description)}</p>\n'
+        if entry.description
+        else ""
+    )
+    return (
+        '  <li class="mindset-entry">\n'
+        f'    <a class="mindset-entry__title" href="{escape(entry.url)}">'
+        f"{escape(entry.title)}</a>\n"
+        f'    <time class="mindset-date" datetime="{escape(entry.date.isoformat())}">'
+        f"{escape(entry.date_text)}</time>\n"
+        f"{description}"
+        "  </li>\n"
+    )
