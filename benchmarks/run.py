@@ -466,6 +466,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="N",
         help="leave the serve-rebuild measurement out above N posts; default 3000",
     )
+    parser.add_argument(
+        "--blog-repeats",
+        type=int,
+        default=None,
+        metavar="K",
+        help="build Material's blog plugin in the first K repeats only (default: every repeat)",
+    )
     parser.add_argument("--no-rebuild", action="store_true", help="skip the serve-rebuild timing")
     parser.add_argument("--seed", type=int, default=2020, help="corpus seed")
     parser.add_argument("--out", type=Path, default=None, help="default benchmarks/out")
@@ -494,6 +501,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.out = args.out or HERE / "out" / "smoke"
     args.out = args.out or HERE / "out"
     args.posts = sorted(set(args.posts))
+    if args.blog_repeats is None:
+        args.blog_repeats = args.repeats
     return args
 
 
@@ -516,8 +525,9 @@ def measure_posts(
     rebuilds: list[Run] = []
     try:
         for repeat in range(args.repeats):
-            shift = repeat % len(builders)
-            for builder in builders[shift:] + builders[:shift]:
+            now = [b for b in builders if b != "blog" or repeat < args.blog_repeats]
+            shift = repeat % len(now)
+            for builder in now[shift:] + now[:shift]:
                 builds.append(build_once(corpora[builder], repeat, work, child))
                 _progress(builds[-1], args.repeats)
             if args.no_rebuild or n > args.skip_rebuild_above:
@@ -566,6 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         "settings": {
             "posts": args.posts,
             "repeats": args.repeats,
+            "blog_repeats": args.blog_repeats,
             "builders": args.builders,
             "skip_blog_above": args.skip_blog_above,
             "skip_rebuild_above": args.skip_rebuild_above,
