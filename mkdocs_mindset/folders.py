@@ -9,12 +9,16 @@ them on another core while this one renders Markdown; when MkDocs writes a page,
 `os.makedirs(exist_ok=True)` finds the folder there, or makes it if the helper has not got to
 it yet. Both sides tolerate the other, so the helper can never break a build: if it cannot
 start or fails, MkDocs simply makes the folders itself, as it always does.
+
+Under `mkdocs serve`, deleting the previous build's folders before a rebuild costs as much again;
+`FolderMaker.set_aside` hands them to a second helper (see there).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,6 +38,9 @@ for folder in folders:
     except OSError:
         pass  # MkDocs makes it (and reports any real problem) when it writes the page
 """
+_DISCARD = "import shutil, sys\nshutil.rmtree(sys.argv[1], ignore_errors=True)\n"
+DISCARD_PREFIX = ".mindset-discard-"
+"""Hidden, so MkDocs' clean of the site folder leaves it to the helper."""
 
 
 def leaf_folders(site_dir: str, dest_paths: Iterable[str]) -> list[str]:
@@ -50,43 +57,96 @@ def _is_parent(folder: str, following: list[str]) -> bool:
     return bool(following) and following[0].startswith(folder + os.sep)
 
 
+def _top_folders(site_dir: str, folders: Iterable[str]) -> set[str]:
+    """The first path segment below `site_dir` of each folder (`site/a/b/c` -> `a`)."""
+    root = os.path.abspath(site_dir) + os.sep
+    return {f[len(root) :].split(os.sep, 1)[0] for f in folders if f.startswith(root)}
+
+
+def _spawn(code: str, argument: str) -> subprocess.Popen[bytes] | None:
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", code, argument],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return None
+
+
+def _wait(process: subprocess.Popen[bytes] | None) -> None:
+    if process is None:
+        return
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:  # pragma: no cover - a wedged file system
+        process.kill()
+        process.wait()
+
+
 class FolderMaker:
-    """One helper per build; `finish` waits for it (it is long done by then)."""
+    """One helper per build; `finish` waits for it (it is long done by then).
+
+    Under `mkdocs serve` it also takes the previous build's post folders out of MkDocs' way:
+    MkDocs deletes everything in the site folder before each rebuild, and deleting the extra
+    folders of Jekyll URLs costs as much as making them. `set_aside` moves them (one rename
+    per top-level folder) into a hidden folder that a second helper deletes during the build.
+    """
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
+        self._discarding: subprocess.Popen[bytes] | None = None
         self._listing: str | None = None
+        self._made: tuple[str, set[str]] | None = None
+        """The site folder and top-level folders of the last helper's work."""
 
     def start(self, site_dir: str, dest_paths: Iterable[str]) -> bool:
         """Start the helper for these output files; False when there is nothing worth it."""
-        self.finish()
+        self._wait_for_folders()
         folders = leaf_folders(site_dir, dest_paths)
         if len(folders) < MIN_FOLDERS or not sys.executable:
             return False
         fd, self._listing = tempfile.mkstemp(prefix="mindset-folders-", suffix=".txt")
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as listing:
             listing.write("\0".join(folders))
-        try:
-            self._process = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", _HELPER, self._listing],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
+        self._process = _spawn(_HELPER, self._listing)
+        if self._process is None:
             self._remove_listing()  # no helper: MkDocs makes the folders as usual
             return False
+        self._made = (os.path.abspath(site_dir), _top_folders(site_dir, folders))
         return True
 
+    def set_aside(self, site_dir: str) -> bool:
+        """Before MkDocs cleans `site_dir`, hand the folders the last helper made to a deleter.
+
+        Only folders directly in `site_dir` move, by rename; anything that cannot move is left
+        for MkDocs' own clean, as without the plugin. False when nothing was set aside.
+        """
+        made, self._made = self._made, None
+        if made is None or made[0] != os.path.abspath(site_dir) or not sys.executable:
+            return False
+        _wait(self._discarding)
+        trash = tempfile.mkdtemp(prefix=DISCARD_PREFIX, dir=site_dir)
+        moved = 0
+        for name in sorted(made[1]):
+            with contextlib.suppress(OSError):  # gone already, or in use: MkDocs cleans it
+                os.rename(os.path.join(site_dir, name), os.path.join(trash, name))
+                moved += 1
+        self._discarding = _spawn(_DISCARD, trash)
+        if self._discarding is None:
+            shutil.rmtree(trash, ignore_errors=True)  # no helper: deleted here, as MkDocs would
+        return moved > 0
+
     def finish(self) -> None:
-        """Wait for the helper and clean up; safe to call at any time, any number of times."""
-        if self._process is not None:
-            try:
-                self._process.wait(timeout=60)
-            except subprocess.TimeoutExpired:  # pragma: no cover - a wedged file system
-                self._process.kill()
-                self._process.wait()
-            self._process = None
+        """Wait for the helpers and clean up; safe to call at any time, any number of times."""
+        self._wait_for_folders()
+        _wait(self._discarding)
+        self._discarding = None
+
+    def _wait_for_folders(self) -> None:
+        _wait(self._process)
+        self._process = None
         self._remove_listing()
 
     def _remove_listing(self) -> None:

@@ -53,9 +53,15 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.social = False
         self.read_cache = ReadCache()
         self.folders = FolderMaker()
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across `serve` rebuilds (and `read_cache`)."""
+        self.serving = command == "serve" and not dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:  # MkDocs is about to empty the site folder for the rebuild
+            self.folders.set_aside(config.site_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.blog, self.views, self.files, self.heads = None, None, None, {}

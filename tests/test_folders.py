@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from conftest import Site
+from conftest import Site, write_site
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from mkdocs_mindset import folders
-from mkdocs_mindset.folders import MIN_FOLDERS, FolderMaker, leaf_folders
+from mkdocs_mindset.folders import DISCARD_PREFIX, MIN_FOLDERS, FolderMaker, leaf_folders
 
 
 def test_leaf_folders_keep_the_deepest_inside_the_site(tmp_path: Path) -> None:
@@ -60,6 +62,88 @@ def test_no_python_to_start_means_no_helper(
     maker = FolderMaker()
     assert not maker.start(str(tmp_path / "site"), _outputs(tmp_path / "site", MIN_FOLDERS))
     maker.finish()
+
+
+def test_set_aside_hands_the_last_folders_to_a_deleter(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    maker = FolderMaker()
+    assert maker.start(str(site), _outputs(site, MIN_FOLDERS + 5))
+    maker.finish()
+    (site / "cat" / "0" / "index.html").write_text("old page", encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets" / "style.css").write_text("body {}", encoding="utf-8")
+    (site / "index.html").write_text("home", encoding="utf-8")
+    assert maker.set_aside(str(site))
+    assert not (site / "cat").exists()  # moved at once, deleted in the background
+    maker.finish()
+    assert sorted(p.name for p in site.iterdir()) == ["assets", "index.html"]  # MkDocs' to clean
+    assert not maker.set_aside(str(site))  # nothing made since
+
+
+def test_set_aside_needs_folders_made_for_that_site(tmp_path: Path) -> None:
+    maker = FolderMaker()
+    assert not maker.set_aside(str(tmp_path / "site"))  # nothing made yet
+    site = tmp_path / "site"
+    assert maker.start(str(site), _outputs(site, MIN_FOLDERS + 5))
+    maker.finish()
+    assert not maker.set_aside(str(tmp_path / "other"))
+    assert (site / "cat").is_dir()
+    assert not list(tmp_path.rglob(DISCARD_PREFIX + "*"))
+
+
+def test_without_a_helper_set_aside_deletes_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    maker = FolderMaker()
+    assert maker.start(str(site), _outputs(site, MIN_FOLDERS + 5))
+    maker.finish()
+    monkeypatch.setattr(folders.sys, "executable", str(tmp_path / "no-such-python"))
+    assert maker.set_aside(str(site))
+    assert list(site.iterdir()) == []  # the moved folders and the hidden one are gone already
+    maker.finish()
+
+
+def test_serve_rebuilds_set_the_old_folders_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The steps of `mkdocs serve`: one plugin instance, a build, an edit, a rebuild."""
+    set_aside: list[bool] = []
+    real = FolderMaker.set_aside
+
+    def spy(self: FolderMaker, site_dir: str) -> bool:
+        set_aside.append(real(self, site_dir))
+        return set_aside[-1]
+
+    monkeypatch.setattr(FolderMaker, "set_aside", spy)
+    posts = {
+        f"_posts/2020-{1 + n % 12:02d}-{1 + n % 28:02d}-post-{n}.md": (
+            f"---\ntitle: Post {n}\ncategories: [c{n % 5}, d{n % 3}]\n---\nBody {n}.\n"
+        )
+        for n in range(MIN_FOLDERS + 20)
+    }
+    config_file = write_site(
+        tmp_path,
+        posts,
+        {"theme": {"name": "mkdocs"}, "plugins": [{"mindset": {"timezone": "UTC"}}]},
+    )
+    site = tmp_path / "site"
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        for edit in range(2):
+            if edit:
+                post = tmp_path / "docs" / "_posts" / "2020-01-01-post-0.md"
+                post.write_text(post.read_text(encoding="utf-8") + "\nEdited.\n", "utf-8")
+                config = load_config(config_file=str(config_file))
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert set_aside == [False, True]  # nothing to set aside before the first build
+    assert "Edited." in (site / "c0/d0/2020/01/01/post-0/index.html").read_text("utf-8")
+    written = [p for p in site.rglob("index.html") if "/post-" in str(p)]
+    assert len(written) == len(posts)
+    assert not list(site.glob(DISCARD_PREFIX + "*"))  # deleted before the build ended
 
 
 def test_a_large_blog_builds_with_the_helper(
