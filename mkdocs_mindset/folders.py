@@ -127,7 +127,10 @@ class FolderMaker:
         if made is None or made[0] != os.path.abspath(site_dir) or not sys.executable:
             return False
         _wait(self._discarding)
-        trash = tempfile.mkdtemp(prefix=DISCARD_PREFIX, dir=site_dir)
+        try:
+            trash = tempfile.mkdtemp(prefix=DISCARD_PREFIX, dir=site_dir)
+        except OSError:  # the site folder is gone or read-only: nothing to hand over
+            return False
         moved = 0
         for name in sorted(made[1]):
             with contextlib.suppress(OSError):  # gone already, or in use: MkDocs cleans it

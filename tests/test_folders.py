@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -89,6 +90,10 @@ def test_set_aside_needs_folders_made_for_that_site(tmp_path: Path) -> None:
     assert not maker.set_aside(str(tmp_path / "other"))
     assert (site / "cat").is_dir()
     assert not list(tmp_path.rglob(DISCARD_PREFIX + "*"))
+    assert maker.start(str(site), _outputs(site, MIN_FOLDERS + 5))
+    maker.finish()
+    shutil.rmtree(site)  # deleted between two builds: nothing to do, and no error
+    assert not maker.set_aside(str(site))
 
 
 def test_without_a_helper_set_aside_deletes_in_place(
