@@ -32,6 +32,16 @@ def test_leaf_folders_keep_the_deepest_inside_the_site(tmp_path: Path) -> None:
     ]
 
 
+def _large_blog() -> dict[str, str]:
+    """Enough posts, in two categories each, for the plugin to start its folder helper."""
+    return {
+        f"_posts/2020-{1 + n % 12:02d}-{1 + n % 28:02d}-post-{n}.md": (
+            f"---\ntitle: Post {n}\ncategories: [c{n % 5}, d{n % 3}]\n---\nBody {n}.\n"
+        )
+        for n in range(MIN_FOLDERS + 20)
+    }
+
+
 def _outputs(site: Path, count: int) -> list[str]:
     return [str(site / f"cat/{n % 7}/2020/{n % 12:02d}/post-{n}/index.html") for n in range(count)]
 
@@ -121,12 +131,7 @@ def test_serve_rebuilds_set_the_old_folders_aside(
         return set_aside[-1]
 
     monkeypatch.setattr(FolderMaker, "set_aside", spy)
-    posts = {
-        f"_posts/2020-{1 + n % 12:02d}-{1 + n % 28:02d}-post-{n}.md": (
-            f"---\ntitle: Post {n}\ncategories: [c{n % 5}, d{n % 3}]\n---\nBody {n}.\n"
-        )
-        for n in range(MIN_FOLDERS + 20)
-    }
+    posts = _large_blog()
     config_file = write_site(
         tmp_path,
         posts,
@@ -162,12 +167,7 @@ def test_a_large_blog_builds_with_the_helper(
         return started[-1]
 
     monkeypatch.setattr(FolderMaker, "start", start)
-    posts = {
-        f"_posts/2020-{1 + n % 12:02d}-{1 + n % 28:02d}-post-{n}.md": (
-            f"---\ntitle: Post {n}\ncategories: [c{n % 5}, d{n % 3}]\n---\nBody {n}.\n"
-        )
-        for n in range(MIN_FOLDERS + 20)
-    }
+    posts = _large_blog()
     site = make_site(posts)
     assert site.warnings == []
     assert site.exists("c0/d0/2020/01/01/post-0/")
