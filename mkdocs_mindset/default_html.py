@@ -17,46 +17,34 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from .pages import Entry, Link
+    from .pages import Entry, Header
 
 
-def post_header(
-    *,
-    title: str,
-    show_title: bool,
-    date: dt.datetime,
-    date_text: str,
-    categories: Sequence[Link],
-    tags: Sequence[Link],
-    subtitle: Markup | None,
-    author: str | None,
-) -> Markup:
+def post_header(header: Header) -> Markup:
     """`mindset/post_header.html`."""
     out = ['<header class="mindset-post-header">\n']
-    if show_title:
-        out.append(f'  <h1 class="mindset-post-title">{escape(title)}</h1>\n')
-    if subtitle:
-        out.append(f'  <p class="mindset-subtitle">{escape(subtitle)}</p>\n')
+    if header.show_title:
+        out.append(f'  <h1 class="mindset-post-title">{escape(header.title)}</h1>\n')
+    if header.subtitle:
+        out.append(f'  <p class="mindset-subtitle">{escape(header.subtitle)}</p>\n')
     out.append('  <p class="mindset-post-meta">\n')
     out.append(
-        f'    <time class="mindset-date" datetime="{escape(date.isoformat())}">'
-        f"{escape(date_text)}</time>\n"
+        f'    <time class="mindset-date" datetime="{escape(header.date.isoformat())}">'
+        f"{escape(header.date_text)}</time>\n"
     )
-    if author:
-        out.append(f'    <span class="mindset-author">{escape(author)}</span>\n')
-    if categories:
+    if header.author:
+        out.append(f'    <span class="mindset-author">{escape(header.author)}</span>\n')
+    if header.categories:
         out.append('    <span class="mindset-categories" aria-label="Categories">\n')
-        for link in categories:
+        for link in header.categories:
             out.append(
                 f'      <a class="mindset-category" href="{escape(link.url)}">'
                 f"{escape(link.name)}</a>\n"
             )
         out.append("    </span>\n")
-    if tags:
+    if header.tags:
         out.append('    <span class="mindset-tags" aria-label="Tags">\n')
-        for link in tags:
+        for link in header.tags:
             out.append(
                 f'      <a class="mindset-tag" href="{escape(link.url)}">#{escape(link.name)}</a>\n'
             )

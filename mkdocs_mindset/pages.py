@@ -8,12 +8,11 @@ theme's folders first so a `custom_dir` can override any of them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import posixpath
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 
 import jinja2
 from markupsafe import Markup
@@ -65,6 +64,23 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Header:
+    """What a post's header shows: the variables of `mindset/post_header.html`."""
+
+    title: str
+    show_title: bool
+    date: dt.datetime
+    date_text: str
+    categories: Sequence[Link]
+    tags: Sequence[Link]
+    subtitle: Markup | None
+    author: str | None
+
+    def variables(self) -> dict[str, object]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+@dataclass(frozen=True)
 class Section:
     """One group on an index page: a link plus how many posts it holds."""
 
@@ -113,31 +129,10 @@ class Renderer:
             )
         return found
 
-    def post_header(
-        self,
-        *,
-        title: str,
-        show_title: bool,
-        date: dt.datetime,
-        date_text: str,
-        categories: Sequence[Link],
-        tags: Sequence[Link],
-        subtitle: Markup | None,
-        author: str | None,
-    ) -> Markup:
-        render: Callable[..., Markup] = default_html.post_header
-        if not self.is_packaged(_POST_HEADER):
-            render = functools.partial(self.render, _POST_HEADER)
-        return render(
-            title=title,
-            show_title=show_title,
-            date=date,
-            date_text=date_text,
-            categories=categories,
-            tags=tags,
-            subtitle=subtitle,
-            author=author,
-        )
+    def post_header(self, header: Header) -> Markup:
+        if self.is_packaged(_POST_HEADER):
+            return default_html.post_header(header)
+        return self.render(_POST_HEADER, **header.variables())
 
     def listing(self, *, kind: str, name: str, entries: Sequence[Entry]) -> Markup:
         if self.is_packaged(_LISTING):

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
 from .blog import Blog, Listing
-from .pages import Entry, Link, Renderer, Section, format_date, relative
+from .pages import Entry, Header, Link, Renderer, Section, format_date, relative
 from .posts import Post
 
 TITLES = {"categories": "Categories", "tags": "Tags"}
@@ -64,7 +64,7 @@ class Views:
         ]
 
     def post_header(self, post: Post, page: Page) -> Markup:
-        return self.renderer.post_header(
+        header = Header(
             title=post.title,
             show_title=not post.title_in_body,
             date=post.date,
@@ -74,6 +74,7 @@ class Views:
             subtitle=self.blog.descriptions[post.src_uri].subtitle,
             author=post.author,
         )
+        return self.renderer.post_header(header)
 
     def listing(self, listing: Listing, page: Page) -> Markup:
         kind = listing.taxonomy.kind

@@ -11,7 +11,7 @@ from conftest import build_site, content, write_site
 from markupsafe import Markup
 
 from mkdocs_mindset import default_html
-from mkdocs_mindset.pages import PACKAGED_TEMPLATES, Entry, Link, Renderer
+from mkdocs_mindset.pages import PACKAGED_TEMPLATES, Entry, Header, Link, Renderer
 
 WHEN = dt.datetime(2020, 5, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-7)))
 NASTY = """<script>alert("x")</script> & 'quotes' "double" >"""
@@ -62,8 +62,8 @@ def jinja() -> Renderer:
 def test_post_header_matches_the_template(jinja: Renderer, case: dict[str, Any]) -> None:
     values = _header_values(case)
     expected = jinja.render("mindset/post_header.html", **values)
-    assert default_html.post_header(**values) == expected
-    assert jinja.post_header(**values) == expected  # the route the plugin takes
+    assert default_html.post_header(Header(**values)) == expected
+    assert jinja.post_header(Header(**values)) == expected  # the route the plugin takes
 
 
 LISTING_CASES: list[list[Entry]] = [
