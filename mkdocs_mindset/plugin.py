@@ -177,7 +177,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         info = self.heads.pop(page.file.src_uri, None)
         if info is None:
             return output
-        return seo.inject_head(output, seo.render_head(info), social=self.social)
+        return seo.inject_head(output, seo.head_block(info), social=self.social)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -69,6 +69,16 @@ class HeadInfo:
     twitter: bool = True
     json_ld: bool = True
 
+    @functools.cached_property
+    def published_iso(self) -> str | None:
+        """Formatted once: Open Graph and JSON-LD both print it."""
+        return _iso(self.published) if self.published else None
+
+    @functools.cached_property
+    def modified_iso(self) -> str | None:
+        """The last change, else the publication: what `article:modified_time` means."""
+        return _iso(self.modified) if self.modified else self.published_iso
+
 
 def og_locale(language: str | None) -> str | None:
     """Theme language (`en`, `pt-BR`, `zh-Hant`) to Open Graph's `ll_CC` (`en_US`, `pt_BR`)."""
@@ -132,11 +142,10 @@ def _open_graph(info: HeadInfo) -> list[_Meta]:
         if info.image_alt:
             tags.append(("property", "og:image:alt", info.image_alt))
     if info.is_article:
-        if info.published:
-            tags.append(("property", "article:published_time", _iso(info.published)))
-        changed = info.modified or info.published
-        if changed:
-            tags.append(("property", "article:modified_time", _iso(changed)))
+        if info.published_iso:
+            tags.append(("property", "article:published_time", info.published_iso))
+        if info.modified_iso:
+            tags.append(("property", "article:modified_time", info.modified_iso))
         if info.section:
             tags.append(("property", "article:section", info.section))
         tags += [("property", "article:tag", tag) for tag in info.tags]
@@ -167,9 +176,9 @@ def json_ld_data(info: HeadInfo) -> dict[str, Any]:
         data["url"] = info.url
         if info.is_article:
             data["mainEntityOfPage"] = {"@type": "WebPage", "@id": info.url}
-    if info.is_article and info.published:
-        data["datePublished"] = _iso(info.published)
-        data["dateModified"] = _iso(info.modified or info.published)
+    if info.is_article and info.published_iso:
+        data["datePublished"] = info.published_iso
+        data["dateModified"] = info.modified_iso
     if info.author:
         data["author"] = {"@type": "Person", "name": info.author}
     if info.image:
@@ -187,26 +196,50 @@ def json_ld_script(data: dict[str, Any]) -> str:
 
 
 def _meta_lines(tags: list[_Meta]) -> list[str]:
-    return [f'<meta {attr}="{key}" content="{_attr(value)}">' for attr, key, value in tags]
+    escaped: dict[str, str] = {}  # the title and description recur in three tags each
+    lines = []
+    for attr, key, value in tags:
+        content = escaped.get(value)
+        if content is None:
+            content = escaped[value] = _attr(value)
+        lines.append(f'<meta {attr}="{key}" content="{content}">')
+    return lines
 
 
-def render_head(info: HeadInfo) -> str:
+@dataclass(frozen=True)
+class HeadBlock:
+    """The tags `render_head` writes, and the keys they claim (the page's own for them go)."""
+
+    html: str
+    keys: frozenset[str]
+
+
+def head_block(info: HeadInfo) -> HeadBlock:
     """The whole block, one tag per line, in the order a reader of the source expects."""
-    page: list[_Meta] = []
+    tags: list[_Meta] = []
     if info.description:
-        page.append(("name", "description", info.description))
+        tags.append(("name", "description", info.description))
     if info.author:
-        page.append(("name", "author", info.author))
-    lines = _meta_lines(page)
+        tags.append(("name", "author", info.author))
+    lines = _meta_lines(tags)
     if info.url:
         lines.append(f'<link rel="canonical" href="{_attr(info.url)}">')
     social = (_open_graph(info) if info.open_graph else []) + (
         _twitter(info) if info.twitter else []
     )
     lines += _meta_lines(social)
+    tags += social
     if info.json_ld:
         lines.append(json_ld_script(json_ld_data(info)))
-    return "\n".join(lines) + "\n" if lines else ""
+    keys = {key for _, key, _ in tags}
+    if info.url:
+        keys.add("canonical")
+    return HeadBlock("\n".join(lines) + "\n" if lines else "", frozenset(keys))
+
+
+def render_head(info: HeadInfo) -> str:
+    """`head_block`'s HTML alone."""
+    return head_block(info).html
 
 
 def _attrs(text: str) -> dict[str, str]:
@@ -249,10 +282,13 @@ def _remove(html: str, keys: Iterable[str]) -> str:
     drop = set(keys)
     out: list[str] = []
     last = 0
-    for match, key in _tags(html):
-        if key in drop:
+    for match in _HEAD_TOKEN.finditer(html):  # `_tags`, inlined: this runs once per page
+        tag = match.group("tag")
+        if tag and _key(tag, match.group("attrs")) in drop:
             out.append(html[last : match.start()].rstrip(" \t"))  # the tag's indent goes too
             last = match.end()
+    if not out:
+        return html
     out.append(html[last:])
     return "".join(out)
 
@@ -261,23 +297,29 @@ def _remove(html: str, keys: Iterable[str]) -> str:
 _OUR_KEYS = re.compile(r'<meta (?:name|property)="([^"]+)"|<link rel="(canonical)"')
 
 
-def inject_head(html: str, block: str, *, social: bool = False) -> str:
+def inject_head(html: str, block: str | HeadBlock, *, social: bool = False) -> str:
     """Put `block` right before `</head>`, removing the page's tags for the same names.
 
     Every existing `<meta name="description">` goes, even when `block` has none (a page that
     nothing describes gets no description, not the mkdocs theme's `content="None"`).
     With `social` (Material's social plugin is on, and has already written its tags), the
     page's own `og:`/`twitter:` tags are kept and ours for the same names are dropped instead.
+    A `HeadBlock` says which keys it holds; for plain text they are read from it.
     """
     end = _HEAD_END.search(html)
     if end is None:
         return html
+    if isinstance(block, HeadBlock):
+        text, ours = block.html, set(block.keys)
+    else:
+        text, ours = block, {m[1] or m[2] for m in _OUR_KEYS.finditer(block)}
     head, rest = html[: end.start()], html[end.start() :]
     if social:
         present = {key for _, key in _tags(head) if key and key.startswith(_SOCIAL_PREFIXES)}
-        block = _remove(block, present)
-    ours = {m[1] or m[2] for m in _OUR_KEYS.finditer(block)}
-    head = _remove(head, ours | {"description"})
+        text = _remove(text, present)
+        ours -= present
+    ours.add("description")
+    head = _remove(head, ours)
     if head and not head.endswith("\n"):
         head += "\n"
-    return head + block + rest
+    return head + text + rest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup, Tag
 
 from mkdocs_mindset.seo import (
     HeadInfo,
+    head_block,
     inject_head,
     json_ld_data,
     json_ld_script,
@@ -150,14 +152,14 @@ def test_home_page_is_a_website() -> None:
     ],
 )
 def test_groups_switch_off(flags: dict[str, bool], absent: tuple[str, ...]) -> None:
-    info = HeadInfo(**{**POST.__dict__, **flags})
+    info = dataclasses.replace(POST, **flags)
     meta = _meta(_head(render_head(info)))
     assert not [key for key in meta if key.startswith(absent)]
     assert meta["description"] == ["A post about things."]
 
 
 def test_json_ld_switches_off() -> None:
-    info = HeadInfo(**{**POST.__dict__, "json_ld": False})
+    info = dataclasses.replace(POST, json_ld=False)
     assert _json_ld(_head(render_head(info))) == []
 
 
@@ -338,6 +340,31 @@ def test_inject_social_keeps_existing_open_graph() -> None:
     # Without the flag, ours replace the page's.
     replaced = inject_head(page, render_head(POST))
     assert "Social title" not in replaced
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        POST,
+        HeadInfo(title="Home", json_ld=False),
+        HeadInfo(title="t", description="d", url="https://x/", open_graph=False),
+        HeadInfo(title="t", author="A", twitter=False, json_ld=False),
+        HeadInfo(title="", open_graph=False, twitter=False, json_ld=False),
+    ],
+)
+@pytest.mark.parametrize("social", [False, True])
+def test_head_block_keys_match_its_html(info: HeadInfo, social: bool) -> None:
+    """The plugin passes the block with its keys; reading them from the text must agree."""
+    block = head_block(info)
+    assert block.html == render_head(info)
+    assert block.keys == set(_names(f"<html><head>{block.html}</head></html>"))
+    social_page = MKDOCS_HEAD.replace(
+        "</head>", '<meta property="og:title" content="Social">\n</head>'
+    )
+    for page in (MKDOCS_HEAD, social_page):
+        assert inject_head(page, block, social=social) == inject_head(
+            page, block.html, social=social
+        )
 
 
 def test_inject_leaves_pages_without_head_alone() -> None:
