@@ -16,30 +16,9 @@ from typing import Any
 import yaml
 
 from .dates import DateError, parse_date, split_post_filename
+from .front_matter import Loader as _Loader
+from .front_matter import parse_simple
 from .slugs import titleize_slug
-
-try:  # The C loader is several times faster on large blogs; fall back when PyYAML lacks it.
-    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Base = yaml.SafeLoader
-
-
-class _Loader(_Base):  # type: ignore[valid-type,misc]
-    """Safe loading, except that an impossible date (`2020-13-45`) stays a string.
-
-    PyYAML raises a bare ValueError there; as a string it reaches the date rules, which warn
-    naming the key and fall back to the filename date, and the other keys are kept.
-    """
-
-
-def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 POST_EXTENSIONS = (".md", ".markdown")
 POSTS_FOLDER = "_posts"
@@ -128,8 +107,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     if not match:
         return {}, text, None
     body = text[match.end() :]
+    yaml_text = match.group(1) or ""
+    simple = parse_simple(yaml_text)  # PyYAML's result without PyYAML, for most posts
+    if simple is not None:
+        return simple, body, None
     try:
-        data = yaml.load(match.group(1) or "", Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
