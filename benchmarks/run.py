@@ -88,6 +88,8 @@ class Row:
     category_pages: dict[str, int] = field(default_factory=dict)
     rebuild_seconds: dict[str, float] = field(default_factory=dict)
     ratios: dict[str, float] = field(default_factory=dict)
+    pairs: dict[str, list[float]] = field(default_factory=dict)
+    """mindset/bare of each repeat, builds and rebuilds: how far one reading can be trusted."""
 
 
 def _maxrss_mb(maxrss: int) -> float:
@@ -212,15 +214,20 @@ def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Ru
     )
 
 
-def _paired_ratio(runs: list[Run], top: str, bottom: str, cpu: bool = False) -> float | None:
-    """Median over repeats of ``top``'s time / ``bottom``'s time in the same repeat."""
+def _pairs(runs: list[Run], top: str, bottom: str, cpu: bool = False) -> list[float]:
+    """``top``'s time / ``bottom``'s time in the same repeat, for each repeat that has both."""
     by = {
         (r.builder, r.repeat): r.cpu_seconds if cpu else r.seconds
         for r in runs
         if r.returncode == 0
     }
     repeats = sorted({r.repeat for r in runs})
-    pairs = [by[top, i] / by[bottom, i] for i in repeats if (top, i) in by and (bottom, i) in by]
+    return [by[top, i] / by[bottom, i] for i in repeats if (top, i) in by and (bottom, i) in by]
+
+
+def _paired_ratio(runs: list[Run], top: str, bottom: str, cpu: bool = False) -> float | None:
+    """Median over repeats of ``top``'s time / ``bottom``'s time in the same repeat."""
+    pairs = _pairs(runs, top, bottom, cpu)
     return median(pairs) if pairs else None
 
 
@@ -251,6 +258,10 @@ def summarise(posts: int, builds: list[Run], rebuilds: list[Run]) -> Row:
         ratio = _paired_ratio(runs, top, bottom, cpu)
         if ratio is not None:
             row.ratios[name] = ratio
+    for name, runs in (("mindset/bare", builds), ("rebuild mindset/bare", rebuilds)):
+        pairs = _pairs(runs, "mindset", "bare")
+        if pairs:
+            row.pairs[name] = pairs
     if "bare" in row.max_rss_mb and "mindset" in row.max_rss_mb:
         row.ratios["rss mindset/bare"] = row.max_rss_mb["mindset"] / row.max_rss_mb["bare"]
     return row
@@ -324,18 +335,60 @@ def table_cells(row: Row) -> list[str]:
     ]
 
 
+SPREAD_COLUMNS: tuple[str, ...] = (
+    "posts",
+    "pairs",
+    "mindset/bare median of pairs",
+    "lowest-highest pair",
+    "ratio of medians",
+    "ratio of fastest builds",
+)
+
+
+def spread_cells(row: Row) -> list[str] | None:
+    """The same mindset/bare ratio read three ways, and the range of the pairs.
+
+    On a noisy machine the readings disagree; all of them are printed so none is picked after
+    the fact. Fastest builds: the one least disturbed by anything else the machine was doing.
+    """
+    pairs = row.pairs.get("mindset/bare")
+    fastest = {b: min(row.runs[b]) for b in ("bare", "mindset") if row.runs.get(b)}
+    if not pairs or len(fastest) < 2:
+        return None
+    return [
+        str(row.posts),
+        str(len(pairs)),
+        _fmt(median(pairs), ".3f"),
+        f"{min(pairs):.2f}-{max(pairs):.2f}",
+        _fmt(row.seconds["mindset"] / row.seconds["bare"], ".3f"),
+        _fmt(fastest["mindset"] / fastest["bare"], ".3f"),
+    ]
+
+
+def _tables(rows: list[Row]) -> list[tuple[tuple[str, ...], list[list[str]]]]:
+    spread = [cells for cells in map(spread_cells, rows) if cells is not None]
+    tables = [(COLUMNS, [table_cells(row) for row in rows])]
+    return [*tables, (SPREAD_COLUMNS, spread)] if spread else tables
+
+
 def text_table(rows: list[Row]) -> str:
-    cells = [list(COLUMNS), *(table_cells(row) for row in rows)]
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
-    lines = ["  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)) for line in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    blocks = []
+    for columns, body in _tables(rows):
+        cells = [list(columns), *body]
+        widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
+        lines = ["  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)) for line in cells]
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def markdown_table(rows: list[Row]) -> str:
-    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---:|" * len(COLUMNS)]
-    lines += ["| " + " | ".join(table_cells(row)) + " |" for row in rows]
-    return "\n".join(lines)
+    blocks = []
+    for columns, body in _tables(rows):
+        lines = ["| " + " | ".join(columns) + " |", "|" + "---:|" * len(columns)]
+        lines += ["| " + " | ".join(cells) + " |" for cells in body]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def environment() -> dict[str, Any]:
