@@ -1,4 +1,4 @@
-"""Create the posts' output folders in a helper process while MkDocs renders the pages.
+"""Make the posts' output folders, and their empty files, in a helper process while MkDocs renders.
 
 A Jekyll URL such as `/devops/python/2014/03/25/title/` needs up to six nested folders per post,
 about three times as many as MkDocs' own `posts/title/`. MkDocs makes them one by one as it
@@ -9,6 +9,12 @@ them on another core while this one renders Markdown; when MkDocs writes a page,
 `os.makedirs(exist_ok=True)` finds the folder there, or makes it if the helper has not got to
 it yet. Both sides tolerate the other, so the helper can never break a build: if it cannot
 start or fails, MkDocs simply makes the folders itself, as it always does.
+
+In a clean build the helper also creates each page's file, empty: creating a file costs the
+file system more than filling one that exists (at 1,000 posts MkDocs' writes took 0.13 s
+instead of 0.16 to 0.52 s). It never touches a file that is already there (`O_EXCL`), and
+`finish` deletes any that MkDocs left empty, which MkDocs itself never writes. Not with
+`--dirty`: there MkDocs skips pages whose file is newer than their source.
 
 Under `mkdocs serve`, deleting the previous build's folders before a rebuild costs as much again;
 `FolderMaker.set_aside` hands them to a second helper (see there).
@@ -28,15 +34,21 @@ MIN_FOLDERS = 200
 """Below this many folders a helper's start-up costs more than it saves."""
 
 # Run with -I -S (no site-packages, no user paths): it starts in milliseconds.
+# The listing: folders, an empty entry, then the files to create (paths are never empty).
 _HELPER = """
 import os, sys
 with open(sys.argv[1], encoding="utf-8", errors="surrogateescape") as listing:
-    folders = listing.read().split("\\0")
-for folder in folders:
+    folders, _, files = listing.read().partition("\\0\\0")
+for folder in folders.split("\\0"):
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:
         pass  # MkDocs makes it (and reports any real problem) when it writes the page
+for name in files.split("\\0") if files else ():
+    try:
+        os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError:
+        pass  # there already, or not possible: MkDocs creates it when it writes the page
 """
 _DISCARD = "import shutil, sys\nshutil.rmtree(sys.argv[1], ignore_errors=True)\n"
 DISCARD_PREFIX = ".mindset-discard-"
@@ -55,6 +67,12 @@ def leaf_folders(site_dir: str, dest_paths: Iterable[str]) -> list[str]:
 
 def _is_parent(folder: str, following: list[str]) -> bool:
     return bool(following) and following[0].startswith(folder + os.sep)
+
+
+def files_inside(site_dir: str, dest_paths: Iterable[str]) -> list[str]:
+    """The files among `dest_paths` that lie inside `site_dir`, as absolute paths."""
+    root = os.path.abspath(site_dir) + os.sep
+    return sorted({p for p in map(os.path.abspath, dest_paths) if p.startswith(root)})
 
 
 def _top_folders(site_dir: str, folders: Iterable[str]) -> set[str]:
@@ -100,20 +118,30 @@ class FolderMaker:
         self._listing: str | None = None
         self._made: tuple[str, set[str]] | None = None
         """The site folder and top-level folders of the last helper's work."""
+        self._placeholders: list[str] = []
+        """Files the helper was asked to create empty, for MkDocs to fill."""
 
-    def start(self, site_dir: str, dest_paths: Iterable[str]) -> bool:
-        """Start the helper for these output files; False when there is nothing worth it."""
+    def start(self, site_dir: str, dest_paths: Iterable[str], *, files: bool = False) -> bool:
+        """Start the helper for these output files; False when there is nothing worth it.
+
+        With `files` (clean builds only) it also creates each file, empty.
+        """
         self._wait_for_folders()
-        folders = leaf_folders(site_dir, dest_paths)
+        paths = list(dest_paths)
+        folders = leaf_folders(site_dir, paths)
         if len(folders) < MIN_FOLDERS or not sys.executable:
             return False
+        placeholders = files_inside(site_dir, paths) if files else []
         fd, self._listing = tempfile.mkstemp(prefix="mindset-folders-", suffix=".txt")
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as listing:
             listing.write("\0".join(folders))
+            if placeholders:
+                listing.write("\0\0" + "\0".join(placeholders))
         self._process = _spawn(_HELPER, self._listing)
         if self._process is None:
             self._remove_listing()  # no helper: MkDocs makes the folders as usual
             return False
+        self._placeholders = placeholders
         self._made = (os.path.abspath(site_dir), _top_folders(site_dir, folders))
         return True
 
@@ -142,10 +170,19 @@ class FolderMaker:
         return moved > 0
 
     def finish(self) -> None:
-        """Wait for the helpers and clean up; safe to call at any time, any number of times."""
+        """Wait for the helpers and clean up; safe to call at any time, any number of times.
+
+        Called once MkDocs has written every page (or failed): a file the helper created that
+        is still empty was never written, and goes.
+        """
         self._wait_for_folders()
         _wait(self._discarding)
         self._discarding = None
+        placeholders, self._placeholders = self._placeholders, []
+        for path in placeholders:
+            with contextlib.suppress(OSError):  # gone already, or never created
+                if os.stat(path).st_size == 0:
+                    os.remove(path)
 
     def _wait_for_folders(self) -> None:
         _wait(self._process)

@@ -54,10 +54,13 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.read_cache = ReadCache()
         self.folders = FolderMaker()
         self.serving = False
+        self.clean_builds = False
+        """Known to empty the site folder first (`--dirty` off): the helper may create files."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across `serve` rebuilds (and `read_cache`)."""
         self.serving = command == "serve" and not dirty
+        self.clean_builds = not dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:  # MkDocs is about to empty the site folder for the rebuild
@@ -85,7 +88,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.blog = collect(files, config, self.config, self.tz, self.read_cache)
-        self.folders.start(config.site_dir, self.blog.outputs)  # made while pages render
+        # made while pages render
+        self.folders.start(config.site_dir, self.blog.outputs, files=self.clean_builds)
         self.liquid = None  # link targets are indexed once, at the first page that needs them
         self.views = Views(self.blog, self.renderer, self.config.date_format)
         self.files = files

@@ -60,6 +60,31 @@ def test_the_helper_makes_every_folder(tmp_path: Path) -> None:
     maker.finish()  # twice is fine
 
 
+def test_the_helper_creates_empty_files_and_finish_removes_unwritten_ones(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    outputs = _outputs(site, MIN_FOLDERS + 5)
+    existing = Path(outputs[0])
+    existing.parent.mkdir(parents=True)
+    existing.write_text("already there", encoding="utf-8")
+    outside = tmp_path / "elsewhere" / "index.html"
+    maker = FolderMaker()
+    assert maker.start(str(site), [*outputs, str(outside)], files=True)
+    assert maker._process is not None
+    maker._process.wait()
+    assert existing.read_text(encoding="utf-8") == "already there"  # never truncated
+    assert all(os.path.getsize(p) == 0 for p in outputs[1:])
+    assert not outside.parent.exists()  # only inside the site folder
+    filled = outputs[1::2]
+    for path in filled:  # what MkDocs does for the pages it writes
+        Path(path).write_text("<html>page</html>", encoding="utf-8")
+    maker.finish()
+    left = sorted(str(p) for p in site.rglob("*.html"))
+    assert left == sorted([str(existing), *filled])  # the unwritten empty files are gone
+    maker.finish()  # twice is fine
+
+
 def test_small_sites_start_no_helper(tmp_path: Path) -> None:
     maker = FolderMaker()
     assert not maker.start(str(tmp_path / "site"), _outputs(tmp_path / "site", 10))
@@ -162,8 +187,8 @@ def test_a_large_blog_builds_with_the_helper(
     started: list[bool] = []
     real_start = FolderMaker.start
 
-    def start(self: FolderMaker, site_dir: str, dest_paths: Iterable[str]) -> bool:
-        started.append(real_start(self, site_dir, dest_paths))
+    def start(self: FolderMaker, site_dir: str, dest_paths: Iterable[str], **kw: bool) -> bool:
+        started.append(real_start(self, site_dir, dest_paths, **kw))
         return started[-1]
 
     monkeypatch.setattr(FolderMaker, "start", start)
@@ -174,3 +199,72 @@ def test_a_large_blog_builds_with_the_helper(
     written = [p for p in site.site_dir.rglob("index.html") if "/post-" in str(p)]
     assert len(written) == len(posts)
     assert started == [True]
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_clean_builds_have_their_files_made_and_never_leave_one_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dirty: bool
+) -> None:
+    """As `mkdocs build` runs it: `on_startup`, then a build with a draft MkDocs leaves out."""
+    asked: list[bool] = []
+    real_start = FolderMaker.start
+
+    def start(self: FolderMaker, site_dir: str, dest_paths: Iterable[str], **kw: bool) -> bool:
+        asked.append(kw.get("files", False))
+        return real_start(self, site_dir, dest_paths, **kw)
+
+    monkeypatch.setattr(FolderMaker, "start", start)
+    posts = _large_blog()
+    config_file = write_site(
+        tmp_path,
+        posts,
+        {
+            "theme": {"name": "mkdocs"},
+            "plugins": [{"mindset": {"timezone": "UTC"}}],
+            "draft_docs": "_posts/2020-01-01-post-0.md\n",
+        },
+    )
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    site = tmp_path / "site"
+    assert asked == [not dirty]  # with --dirty, MkDocs takes an existing file as up to date
+    written = [p for p in site.rglob("index.html") if "/post-" in str(p)]
+    assert len(written) == len(posts) - 1  # the draft is not built, and leaves no file
+    assert not (site / "c0/d0/2020/01/01/post-0/index.html").exists()
+    assert [p for p in site.rglob("*") if p.is_file() and p.stat().st_size == 0] == []
+
+
+def test_a_failed_build_leaves_no_empty_files(tmp_path: Path) -> None:
+    """MkDocs stops at the failing page; the files made for the pages after it must go."""
+    posts = _large_blog()
+    (tmp_path / "fail.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    if page.file.src_uri.endswith('post-100.md'):\n"
+        "        raise RuntimeError('boom')\n"
+        "    return output\n",
+        encoding="utf-8",
+    )
+    config_file = write_site(
+        tmp_path,
+        posts,
+        {
+            "theme": {"name": "mkdocs"},
+            "plugins": [{"mindset": {"timezone": "UTC"}}],
+            "hooks": ["fail.py"],
+        },
+    )
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(RuntimeError, match="boom"):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    site = tmp_path / "site"
+    written = [p for p in site.rglob("index.html") if "/post-" in str(p)]
+    assert 0 < len(written) < len(posts)  # some pages were written before the failure
+    assert [p for p in site.rglob("*") if p.is_file() and p.stat().st_size == 0] == []
