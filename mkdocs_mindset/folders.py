@@ -11,8 +11,8 @@ it yet. Both sides tolerate the other, so the helper can never break a build: if
 start or fails, MkDocs simply makes the folders itself, as it always does.
 
 In a clean build the helper also creates each page's file, empty: creating a file costs the
-file system more than filling one that exists (at 1,000 posts MkDocs' writes took 0.13 s
-instead of 0.16 to 0.52 s). It never touches a file that is already there (`O_EXCL`), and
+file system more than filling one that exists (at 1,000 posts MkDocs' writes took 0.13 to
+0.15 s instead of 0.16 to 0.55 s). It never touches a file that is already there (`O_EXCL`), and
 `finish` deletes any that MkDocs left empty, which MkDocs itself never writes. Not with
 `--dirty`: there MkDocs skips pages whose file is newer than their source.
 
