@@ -208,7 +208,7 @@ def _meta_lines(tags: list[_Meta]) -> list[str]:
 
 @dataclass(frozen=True)
 class HeadBlock:
-    """The tags `render_head` writes, and the keys they claim (the page's own for them go)."""
+    """The plugin's head tags, and the keys they claim (the page's own tags for them go)."""
 
     html: str
     keys: frozenset[str]
@@ -235,11 +235,6 @@ def head_block(info: HeadInfo) -> HeadBlock:
     if info.url:
         keys.add("canonical")
     return HeadBlock("\n".join(lines) + "\n" if lines else "", frozenset(keys))
-
-
-def render_head(info: HeadInfo) -> str:
-    """`head_block`'s HTML alone."""
-    return head_block(info).html
 
 
 def _attrs(text: str) -> dict[str, str]:
@@ -293,26 +288,18 @@ def _remove(html: str, keys: Iterable[str]) -> str:
     return "".join(out)
 
 
-# Keys of the tags `render_head` writes: its own fixed format, so no general parse is needed.
-_OUR_KEYS = re.compile(r'<meta (?:name|property)="([^"]+)"|<link rel="(canonical)"')
-
-
-def inject_head(html: str, block: str | HeadBlock, *, social: bool = False) -> str:
+def inject_head(html: str, block: HeadBlock, *, social: bool = False) -> str:
     """Put `block` right before `</head>`, removing the page's tags for the same names.
 
     Every existing `<meta name="description">` goes, even when `block` has none (a page that
     nothing describes gets no description, not the mkdocs theme's `content="None"`).
     With `social` (Material's social plugin is on, and has already written its tags), the
     page's own `og:`/`twitter:` tags are kept and ours for the same names are dropped instead.
-    A `HeadBlock` says which keys it holds; for plain text they are read from it.
     """
     end = _HEAD_END.search(html)
     if end is None:
         return html
-    if isinstance(block, HeadBlock):
-        text, ours = block.html, set(block.keys)
-    else:
-        text, ours = block, {m[1] or m[2] for m in _OUR_KEYS.finditer(block)}
+    text, ours = block.html, set(block.keys)
     head, rest = html[: end.start()], html[end.start() :]
     if social:
         present = {key for _, key in _tags(head) if key and key.startswith(_SOCIAL_PREFIXES)}
