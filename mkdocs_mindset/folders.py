@@ -127,11 +127,11 @@ class FolderMaker:
         With `files` (clean builds only) it also creates each file, empty.
         """
         self._wait_for_folders()
-        paths = list(dest_paths)
+        paths = files_inside(site_dir, dest_paths)
         folders = leaf_folders(site_dir, paths)
         if len(folders) < MIN_FOLDERS or not sys.executable:
             return False
-        placeholders = files_inside(site_dir, paths) if files else []
+        placeholders = paths if files else []
         fd, self._listing = tempfile.mkstemp(prefix="mindset-folders-", suffix=".txt")
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as listing:
             listing.write("\0".join(folders))
