@@ -7,8 +7,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .dates import DateError, resolve_timezone
-from .permalinks import is_valid_site_permalink
+from .jekyll.dates import DateError, resolve_timezone
+from .jekyll.permalinks import is_valid_site_permalink
 
 
 class _Permalink(c.Type[str]):

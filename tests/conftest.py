@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,19 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+POST_SUFFIXES = (".md", ".markdown")
+
+
+def corpus_posts(name: str) -> list[Path]:
+    """The posts of one corpus in `../shared/corpus/`; skips (fails in CI) when it is absent."""
+    folder = CORPUS / name
+    if not folder.is_dir():
+        reason = f"needs the shared corpus ../shared/corpus/{name} (looked in {folder})"
+        if os.environ.get("MINDSET_REQUIRE_CORPUS"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return sorted(p for p in folder.iterdir() if p.suffix in POST_SUFFIXES)
+
 
 # Each corpus's real site settings (from the corpus README): they decide its Jekyll URLs.
 CORPUS_SETTINGS: dict[str, dict[str, Any]] = {

@@ -10,7 +10,7 @@ import markdown
 from bs4 import BeautifulSoup
 from conftest import Site, build_site, theme, write_site
 
-from mkdocs_mindset.quotes import QuotesExtension
+from mkdocs_mindset.markdown.quotes import QuotesExtension
 
 STYLESHEET = (
     Path(__file__).resolve().parents[1]
@@ -106,7 +106,7 @@ def standalone_site(
     shutil.copy(STYLESHEET, root / "docs" / "mindset.css")
     cfg = {
         "theme": theme_config,
-        "markdown_extensions": ["attr_list", "mkdocs_mindset.quotes"],
+        "markdown_extensions": ["attr_list", "mkdocs_mindset.markdown.quotes"],
         "extra_css": ["mindset.css"],
         **config,
     }

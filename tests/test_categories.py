@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import Site, build_site, content, h1s, resolve, theme, write_site
 
-from mkdocs_mindset.categories import Group, build_taxonomy, newest_first
-from mkdocs_mindset.posts import Post
+from mkdocs_mindset.jekyll.posts import Post
+from mkdocs_mindset.jekyll.taxonomy import Group, build_taxonomy, newest_first
 
 UTC = dt.timezone.utc
 

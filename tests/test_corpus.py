@@ -7,7 +7,6 @@ are worked out by hand from JEKYLL.md and each site's `_config.yml` (see the cor
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import shutil
@@ -15,19 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, CORPUS_SETTINGS, Site, build_site, h1s, resolve, theme, write_site
-
-from mkdocs_mindset import description as d
-from mkdocs_mindset.posts import read_post
-
-POST_SUFFIXES = (".md", ".markdown")
-
-
-def corpus_posts(name: str) -> list[Path]:
-    folder = CORPUS / name
-    if not folder.is_dir():
-        pytest.skip(f"corpus {name!r} not found at {folder}")
-    return sorted(p for p in folder.iterdir() if p.suffix in POST_SUFFIXES)
+from conftest import (
+    CORPUS,
+    CORPUS_SETTINGS,
+    Site,
+    build_site,
+    corpus_posts,
+    h1s,
+    resolve,
+    theme,
+    write_site,
+)
 
 
 def build_corpus(name: str, root: Path) -> Site:
@@ -251,28 +248,3 @@ def test_corpus_folders_are_left_untouched() -> None:
         if folder.is_dir():
             assert not (folder / "site").exists()
             assert not (folder / "mkdocs.yml").exists()
-
-
-@pytest.mark.parametrize("name", sorted(CORPUS_SETTINGS))
-def test_description_shortcut_agrees_with_markdown_on_real_posts(name: str) -> None:
-    """Every description and first block the shortcut takes renders as Markdown renders it."""
-
-    def through_markdown(text: str, keep_inline: bool) -> str:
-        parser = d._Sanitizer(keep_inline=keep_inline)
-        parser.feed(d._render(text))
-        return " ".join(parser.result().split())
-
-    taken = 0
-    for path in corpus_posts(name):
-        post, _ = read_post(
-            f"_posts/{path.name}", path.read_text(encoding="utf-8"), dt.timezone.utc
-        )
-        if post is None:
-            continue
-        for text in (post.description, d.first_block(post.body)):
-            if not text or d._simple_inline(text) is None:
-                continue
-            taken += 1
-            assert d.plain_text(text) == through_markdown(text, False), (path.name, text)
-            assert str(d.safe_html(text)) == through_markdown(text, True), (path.name, text)
-    assert taken > 0

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from mkdocs_mindset.dates import (
+from mkdocs_mindset.jekyll.dates import (
     DateError,
     machine_timezone,
     parse_date,

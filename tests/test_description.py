@@ -7,11 +7,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_mindset.description import (
+from mkdocs_mindset.site.description import (
     Description,
-    _render,
-    _Sanitizer,
-    _simple_inline,
     describe,
     excerpt_text,
     first_block,
@@ -242,86 +239,3 @@ def test_fastpages_description_with_html() -> None:
     assert str(result.subtitle) == (
         'A Tutorial on GitHub <a href="https://github.com/features/actions">Actions</a> For Data'
     )
-
-
-# Texts the shortcut takes, or must refuse: each is also rendered through Markdown, and both
-# routes must agree, so the shortcut can never change what a reader or a crawler sees.
-SHORTCUT_CASES = [
-    "Plain words, nothing else.",
-    'Tom & Jerry\'s "best" bits; 5 > 3 is not a quote here',
-    "AT&T &amp; friends &#169; &#x41; &copy",
-    "Use `render()` and `a < b && c`, then `*not emphasis*`.",
-    "`leading code` and trailing `code`",
-    "Ends with a stray ` backtick",
-    "Double ``tick `inside` code`` spans",
-    "Escaped \\`not code\\` here",
-    "`  spaced  ` code",
-    "A `` ` `` lone tick",
-    "# Not a heading inside? No, this is one",
-    "Issue #42 is fixed | pipes ~ tildes {braces}",
-    "Liquid {{ site.title }} and {% raw %}`{{ x }}`{% endraw %}",
-    "> A quoted `lede` with code",
-    "> Quoted\n> over two lines",
-    "- a list item",
-    "1. numbered",
-    "snake_case and *stars* and [a link](https://example.org)",
-    "x<y and y>z",
-    "Line one\nline two with `code`\n\nsecond paragraph",
-    "See [the docs](https://example.org/a?b=1&c=2) and [`code` link](/x/) too",
-    "[unsafe](javascript:alert(1)) and [ok](relative/page.md#part)",
-    "An ![image](pic.png) and [ref][name] and [bare] brackets",
-    "[a](b)[c](d) [spaced]( https://x ) [t](<https://y>)",
-    '[title](https://x "t") [paren](https://w/x_(y))',
-    "> [Quoted](https://example.org) lede & `code`",
-    "Text [with *stars*](https://x)",
-    "See [the docs](https://example.org/a?b=1&c=2), [ok](page.md#part) & [x](mailto:a@b.c)",
-    "[javascript](javascript:void) stays text, [data](data:text/html,x) too",
-    "Arrows -> and => and 3 > 2 > 1",
-    "[under](https://x.org/a_b*c) and a bare https://x.org/a_b link",
-    "A **bold** move and an *emphasised* one",
-    "**Starts** bold, ends *em*",
-    "x**y**z and 2*3*4",
-    "**a** and *b* and `c` and [d](https://d.org)",
-    "** spaced ** and * spaced *",
-    "**a*b** and ***both*** and **unclosed",
-    "*a*b* and **a** **b** and *a **b** c*",
-    "**[link](https://x)** and *`code`*",
-    "**snake_case** and *x & y* and **&amp;** and **<b>**",
-    "**two\nlines** and *one*\n*two*",
-    "\\**escaped** and \\*escaped*",
-    "> **Quoted** lede with *emphasis*",
-    "Pairs **a** **b** and *x & y* and **5 > 3**",
-    "**one** two\n*three* four",
-]
-
-
-@pytest.mark.parametrize("text", SHORTCUT_CASES)
-def test_shortcut_agrees_with_markdown(text: str) -> None:
-    def through_markdown(keep_inline: bool) -> str:
-        parser = _Sanitizer(keep_inline=keep_inline)
-        parser.feed(_render(text))
-        return " ".join(parser.result().split())
-
-    assert plain_text(text) == through_markdown(False)
-    assert str(safe_html(text)) == through_markdown(True)
-
-
-def test_shortcut_is_taken_for_plain_text_and_code_spans() -> None:
-    assert _simple_inline("Tom & Jerry: `a < b` [wins](/w/).") == (
-        ("Tom & Jerry: ", None, ""),
-        ("a < b", None, "code"),
-        (" ", None, ""),
-        ("wins", "/w/", ""),
-        (".", None, ""),
-    )
-    assert _simple_inline("a **b c** and *d*") == (
-        ("a ", None, ""),
-        ("b c", None, "strong"),
-        (" and ", None, ""),
-        ("d", None, "em"),
-        ("", None, ""),
-    )
-    assert str(safe_html("a **b & c**")) == "a <strong>b &amp; c</strong>"
-    assert _simple_inline("a *b _c_*") is None
-    assert _simple_inline("a ** b**") is None
-    assert _simple_inline("&amp;") is None

@@ -10,7 +10,7 @@ import pytest
 from conftest import build_site
 
 from mkdocs_mindset.config import MindsetConfig
-from mkdocs_mindset.posts import split_front_matter
+from mkdocs_mindset.jekyll.front_matter import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +27,9 @@ def test_demo_site_builds_strictly_and_hides_the_unpublished_post(tmp_path: Path
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     site = build_site(tmp_path / "mkdocs.yml", strict=True)
     assert site.exists("categories/")
-    front = [split_front_matter(p.read_text("utf-8"))[0] for p in (ROOT / "docs").rglob("_posts/*")]
+    front = [
+        split_front_matter(p.read_text("utf-8")).data for p in (ROOT / "docs").rglob("_posts/*")
+    ]
     unpublished = [fm for fm in front if fm.get("published") is False]
     if not unpublished:
         pytest.fail("the demo gallery must show an unpublished post staying hidden")

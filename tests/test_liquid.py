@@ -17,10 +17,10 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import CORPUS, CORPUS_SETTINGS, Site, build_site, theme, write_site
+from conftest import CORPUS_SETTINGS, Site, build_site, corpus_posts, theme, write_site
 from mkdocs.exceptions import Abort
 
-from mkdocs_mindset.liquid import (
+from mkdocs_mindset.jekyll.liquid import (
     LiquidContext,
     SiteIndex,
     page_values,
@@ -711,20 +711,13 @@ _RAW_BODY = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 _UNSUPPORTED = re.compile(r"tag '(\w+)' is not supported")
 
 
-def corpus_sources(name: str) -> list[Path]:
-    folder = CORPUS / name
-    if not folder.is_dir():
-        pytest.skip(f"corpus {name!r} not found at {folder}")
-    return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".markdown"))
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Site]:
     built: dict[str, Site] = {}
 
     def get(name: str) -> Site:
         if name not in built:
-            sources = corpus_sources(name)
+            sources = corpus_posts(name)
             root = tmp_path_factory.mktemp(name)
             (root / "docs" / "_posts").mkdir(parents=True)
             for post in sources:
@@ -753,7 +746,7 @@ def test_corpus_leaves_no_liquid_tags_behind(corpus: Callable[[str], Site], name
     site = corpus(name)
     raw_names = {
         tag
-        for source in corpus_sources(name)
+        for source in corpus_posts(name)
         for body in _RAW_BODY.findall(source.read_text("utf-8"))
         for tag in _TAG_NAME.findall(body)
     }
@@ -776,7 +769,7 @@ def test_corpus_leaves_no_liquid_tags_behind(corpus: Callable[[str], Site], name
 
 def test_geoserver_post_url_links_all_resolve(corpus: Callable[[str], Site]) -> None:
     site = corpus("geoserver")
-    sources = corpus_sources("geoserver")
+    sources = corpus_posts("geoserver")
     names = [
         n
         for s in sources

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mkdocs_mindset.permalinks import (
+from mkdocs_mindset.jekyll.permalinks import (
     STYLES,
     PermalinkError,
     expand,
@@ -269,7 +269,7 @@ def test_values_skip_escaping_only_when_escaping_would_change_nothing() -> None:
     """`expand` leaves out `quote` for plain values: the shortcut must agree on every character."""
     from urllib.parse import quote
 
-    from mkdocs_mindset.permalinks import _SAFE, _UNESCAPED
+    from mkdocs_mindset.jekyll.permalinks import _SAFE, _UNESCAPED
 
     for code in range(0x300):
         char = chr(code)

@@ -22,7 +22,7 @@ from quotes_helpers import (
     standalone_site,
 )
 
-from mkdocs_mindset.quotes import (
+from mkdocs_mindset.markdown.quotes import (
     QuotesExtension,
     makeExtension,
     parse_tweet_url,
@@ -139,7 +139,7 @@ def test_lede_config_accepts_yaml_booleans_and_rejects_nonsense() -> None:
 
 def test_make_extension_and_loading_by_name() -> None:
     assert isinstance(makeExtension(callouts=False), QuotesExtension)
-    html = markdown.markdown("> Hi.\n", extensions=["mkdocs_mindset.quotes"])
+    html = markdown.markdown("> Hi.\n", extensions=["mkdocs_mindset.markdown.quotes"])
     assert 'class="mindset-pullquote mindset-pullquote--lead"' in html
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import build_site, write_site
 from mkdocs.config import load_config
 
-from mkdocs_mindset.blog import ReadCache, ReadSettings
+from mkdocs_mindset.site.collect import ReadCache, ReadSettings
 
 POST = "---\ntitle: One\ndescription: First words.\ncategories: [a]\n---\nBody.\n"
 
@@ -25,7 +25,7 @@ def test_same_content_is_read_once_edits_are_read_again() -> None:
     assert again[0] is first[0]
     edited = cache.read("_posts/2020-01-01-one.md", POST.replace("[a]", "[b]"))
     assert edited[0] is not first[0]
-    assert edited[0] is not None and edited[0].categories == ["b"]
+    assert edited[0] is not None and edited[0].categories == ("b",)
 
 
 def test_a_changed_setting_empties_the_cache_and_deleted_files_are_forgotten() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_mindset.slugs import slugify, titleize_slug
+from mkdocs_mindset.jekyll.slugs import slugify, titleize_slug
 
 
 @pytest.mark.parametrize(

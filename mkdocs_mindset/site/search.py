@@ -1,7 +1,10 @@
 """Keep `search_exclude: true` posts out of the search index MkDocs (or Material) wrote.
 
-MkDocs' built-in search has no per-page switch, so the written index is filtered once after
-the build; Material's search also honours `search: {exclude: true}`, which the plugin sets.
+Material's search honours `search: {exclude: true}` in `page.meta`, which the plugin sets.
+MkDocs' built-in search has no per-page switch, so its written index is filtered once after the
+build. With `prebuild_index`, the index also holds a prebuilt lunr index of every page; it
+cannot be edited, so it is dropped and MkDocs' search worker builds one from the kept pages in
+the browser (what it does whenever no prebuilt index is there).
 """
 
 from __future__ import annotations
@@ -10,15 +13,13 @@ import json
 import os
 from collections.abc import Iterable
 
+from mkdocs.utils import write_file
+
 INDEX = os.path.join("search", "search_index.json")
 
 
 def honours_page_exclude(search_plugin: object | None) -> bool:
-    """Whether the search plugin itself skips pages with `search: {exclude: true}` (Material's).
-
-    Then the written index needs no second pass, which at thousands of posts means reading
-    and parsing megabytes of JSON only to find nothing to drop.
-    """
+    """Whether the search plugin itself skips pages with `search: {exclude: true}` (Material's)."""
     return search_plugin is not None and type(search_plugin).__module__.startswith("material.")
 
 
@@ -39,6 +40,7 @@ def drop_pages(site_dir: str, urls: Iterable[str]) -> int:
     if len(kept) == len(docs):
         return 0
     index["docs"] = kept
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
+    index.pop("index", None)  # a prebuilt lunr index would still find the dropped pages
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    write_file(text.encode("utf-8"), path)
     return len(docs) - len(kept)

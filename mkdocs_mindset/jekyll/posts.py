@@ -9,23 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from .dates import DateError, parse_date, split_post_filename
-from .front_matter import Loader as _Loader
-from .front_matter import parse_simple
+from .front_matter import split_front_matter
 from .slugs import titleize_slug
+from .text import lines_outside_code, same_words
 
 POST_EXTENSIONS = (".md", ".markdown")
 POSTS_FOLDER = "_posts"
 
-# Same shape MkDocs accepts: `---` line, YAML, then a `---` or `...` line.
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _ATX_H1 = re.compile(r"^[ \t]{0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_H1 = re.compile(r"^[ \t]{0,3}=+[ \t]*$")
 # Lines that open another block (quote, list, table, HTML, fence, indented code), never a heading.
@@ -54,9 +50,12 @@ class Image:
     alt: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Post:
-    """One Jekyll post with every front matter rule already applied."""
+    """One Jekyll post with every front matter rule already applied.
+
+    Immutable: the read cache shares one `Post` across `mkdocs serve` rebuilds.
+    """
 
     src_uri: str
     slug: str
@@ -64,9 +63,10 @@ class Post:
     date: dt.datetime
     body: str
     """Markdown without front matter (and without a leading H1 that repeats the title)."""
-    meta: dict[str, Any]
-    categories: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    meta: Mapping[str, Any]
+    """The front matter as written (read-only)."""
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
     description: str | None = None
     excerpt: str | None = None
     excerpt_separator: str = "\n\n"
@@ -80,6 +80,10 @@ class Post:
     searchable: bool = True
     title_in_body: bool = False
     """True when the body's own leading H1 stays and serves as the page heading."""
+    drops_leading_h1: bool = False
+    """True when the body opened with an H1 repeating the title (the header shows it once)."""
+    front_matter: str = ""
+    """The front matter block as written, so it can be kept out of the page if MkDocs left it."""
     url: str = ""
     """Site-relative URL path set by the plugin from the permalink (e.g. `/2020/05/20/x/`)."""
 
@@ -98,32 +102,6 @@ def folder_categories(src_uri: str) -> list[str]:
     """Folders above the first `_posts` are categories (`travel/_posts/x.md` -> `travel`)."""
     parts = src_uri.split("/")
     return [p for p in parts[: parts.index(POSTS_FOLDER)] if p]
-
-
-def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
-    """Return (front matter, body, error). Invalid YAML is stripped, reported, never rendered."""
-    text = text.lstrip("\ufeff")
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, None
-    body = text[match.end() :]
-    yaml_text = match.group(1) or ""
-    simple = parse_simple(yaml_text)  # PyYAML's result without PyYAML, for most posts
-    if simple is not None:
-        return simple, body, None
-    try:
-        data = yaml.load(yaml_text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        return {}, body, f"front matter is not valid YAML{where}; it was ignored"
-    except (ValueError, OverflowError) as exc:  # constructor errors PyYAML does not wrap
-        return {}, body, f"front matter holds an impossible value ({exc}); it was ignored"
-    if data is None:
-        return {}, body, None
-    if not isinstance(data, dict):
-        return {}, body, "front matter is not a mapping of keys to values; it was ignored"
-    return {str(k): v for k, v in data.items()}, body, None
 
 
 def leading_h1(body: str) -> tuple[str | None, str]:
@@ -145,36 +123,14 @@ def leading_h1(body: str) -> tuple[str | None, str]:
 
 def first_h1(body: str) -> str | None:
     """First H1 (`# H1`, or a line over `===`) outside fenced code: MkDocs' own title rule."""
-    fence: str | None = None
     previous = ""
-    for line in body.splitlines():
-        marker = _FENCE.match(line)
-        if marker:
-            token = marker.group(1)
-            if fence is None:
-                fence = token[0] * len(token)
-            elif token.startswith(fence):
-                fence = None
-            previous = ""
-            continue
-        if fence is None:
-            if match := _ATX_H1.match(line):
-                return match.group(1).strip()
-            if (
-                previous.strip()
-                and _SETEXT_H1.match(line)
-                and not _NOT_HEADING_TEXT.match(previous)
-            ):
-                return previous.strip()
+    for line in lines_outside_code(body):
+        if match := _ATX_H1.match(line):
+            return match.group(1).strip()
+        if previous.strip() and _SETEXT_H1.match(line) and not _NOT_HEADING_TEXT.match(previous):
+            return previous.strip()
         previous = line
     return None
-
-
-def _same_title(a: str, b: str) -> bool:
-    def norm(s: str) -> str:
-        return " ".join(re.sub(r"[*_`]", "", s).split()).casefold()
-
-    return norm(a) == norm(b)
 
 
 class _Reader:
@@ -248,14 +204,8 @@ class _Reader:
             return None
 
 
-def _unique(names: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    kept = []
-    for name in names:
-        if name not in seen:
-            seen.add(name)
-            kept.append(name)
-    return kept
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
 
 
 def _image(reader: _Reader) -> Image | None:
@@ -290,10 +240,11 @@ def read_post(
     use_folder_categories: bool = True,
 ) -> tuple[Post | None, list[Problem]]:
     """Normalise one post file. Returns None (with a problem) only when it has no date at all."""
-    data, body, error = split_front_matter(text)
+    front = split_front_matter(text)
+    data, body = front.data, front.body
     reader = _Reader(src_uri, data)
-    if error:
-        reader.warn(None, error)
+    if front.error:
+        reader.warn(None, front.error)
 
     filename = posixpath.basename(src_uri)
     parsed_name = split_post_filename(filename)
@@ -329,8 +280,9 @@ def read_post(
         later = first_h1(body) if heading is None else None
         title = heading or later or titleize_slug(slug)
         title_in_body = later is not None  # a later `# H1` stays the page's one heading
+    drops_leading_h1 = heading is not None and same_words(heading, title)
     if heading is not None:
-        if _same_title(heading, title):
+        if drops_leading_h1:
             body = after_heading  # shown once, by the post header
         elif first_h1(after_heading) is None:
             title_in_body = True  # the body's one H1 is the page heading
@@ -347,7 +299,7 @@ def read_post(
         title=title,
         date=date,
         body=body,
-        meta=data,
+        meta=MappingProxyType(data),
         categories=categories,
         tags=_unique(tags),
         description=reader.text("description"),
@@ -361,5 +313,23 @@ def read_post(
         listed=hide is not True,
         searchable=search_exclude is not True,
         title_in_body=title_in_body,
+        drops_leading_h1=drops_leading_h1,
+        front_matter=front.block,
     )
     return post, reader.problems
+
+
+def page_markdown(post: Post, markdown: str) -> str:
+    """The Markdown MkDocs read for a post, as the post's page renders it.
+
+    MkDocs leaves front matter it cannot parse in the text (it becomes the page's first
+    paragraph): it goes, as the warning said. A leading H1 that repeats the title goes too,
+    since the post header shows the title once.
+    """
+    if post.front_matter and markdown.startswith(post.front_matter):
+        markdown = markdown[len(post.front_matter) :]
+    if post.drops_leading_h1:
+        heading, rest = leading_h1(markdown)
+        if heading is not None and same_words(heading, post.title):
+            markdown = rest
+    return markdown

@@ -16,10 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import seo
-from .blog import Blog
-from .config import MindsetConfig
+from .collect import Blog
+from ..config import MindsetConfig
 from .description import describe
-from .posts import author_name
+from ..jekyll.posts import author_name
 
 
 def theme_language(config: MkDocsConfig) -> str | None:
@@ -30,12 +30,14 @@ def theme_language(config: MkDocsConfig) -> str | None:
 
 
 def social_plugin_on(config: MkDocsConfig) -> bool:
-    """Material's social plugin writes og:/twitter: tags itself; it must win, not duplicate."""
+    """Material's social plugin writes og:/twitter: tags itself (when it makes cards): it wins."""
     for name in ("material/social", "social"):
         plugin = config.plugins.get(name)
         if plugin is not None:
             options = getattr(plugin, "config", None)
-            return bool(options.get("enabled", True)) if options is not None else True
+            if options is None:
+                return True
+            return bool(options.get("enabled", True) and options.get("cards", True))
     return False
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +37,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
+from ..jekyll.fastpages import CALLOUT_KINDS, YOUTUBE_ID
+from ..jekyll.text import words
+
 __all__ = [
     "CALLOUT_KINDS",
     "LEDE_MARKER",
@@ -50,18 +52,10 @@ __all__ = [
     "parse_youtube_url",
 ]
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("mindset")
 
 #: Values of the ``lede`` option: which pages get a lede.
 LEDE_MODES: Final = ("posts", "all", "off")
-
-#: fastpages callout titles (compared case-insensitively) and the title shown for each.
-CALLOUT_KINDS: Final = {
-    "note": "Note",
-    "tip": "Tip",
-    "warning": "Warning",
-    "important": "Important",
-}
 
 #: Class names that mark a blockquote as a pull-quote (kramdown habits).
 PULLQUOTE_MARKERS: Final = frozenset({"pullquote", "pull-quote"})
@@ -77,7 +71,6 @@ _PULLQUOTE = "mindset-pullquote"
 _LEAD = "mindset-pullquote--lead"
 _ATTRIBUTION = "mindset-pullquote__attribution"
 
-_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _YOUTUBE_HOSTS: Final = frozenset(
     {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"}
 )
@@ -100,7 +93,6 @@ _DASH_START = re.compile(
     "\\s*(\u2014|\u2015|\u2013|-{2,3}(?!-)|" + util.HTML_PLACEHOLDER % r"(\d+)" + ")\\s*"
 )
 _FRAGMENT_SPLIT = re.compile(r"(?:\.{3}|…|[.!?;](?=\s|$)|[\"“”«»„])+")
-_NON_WORD = re.compile(r"[\W_]+")
 _LABEL_QUOTES: Final = "\"' \u201c\u201d\u2018\u2019"
 
 
@@ -162,22 +154,17 @@ class _Boundaries:
     """Where blank-line separated ``>`` blocks were glued onto an earlier blockquote."""
 
     def __init__(self) -> None:
-        self._cuts: dict[int, tuple[etree.Element, list[int]]] = {}
+        self._cuts: dict[etree.Element, list[int]] = {}  # elements hash by identity
 
     def add(self, quote: etree.Element) -> None:
         """The next children of ``quote`` come from a new ``>`` block."""
-        entry = self._cuts.get(id(quote))
-        if entry is None or entry[0] is not quote:
-            entry = self._cuts[id(quote)] = (quote, [])
-        if len(quote) and len(quote) not in entry[1]:
-            entry[1].append(len(quote))
+        cuts = self._cuts.setdefault(quote, [])
+        if len(quote) and len(quote) not in cuts:
+            cuts.append(len(quote))
 
     def pop(self, quote: etree.Element) -> list[int]:
         """Child indexes where new blocks started (valid ones only), forgetting them."""
-        entry = self._cuts.pop(id(quote), None)
-        if entry is None or entry[0] is not quote:
-            return []
-        return [cut for cut in entry[1] if 0 < cut < len(quote)]
+        return [cut for cut in self._cuts.pop(quote, []) if 0 < cut < len(quote)]
 
     def clear(self) -> None:
         """Forget everything (one document is done)."""
@@ -514,12 +501,12 @@ class QuotesTreeprocessor(Treeprocessor):
         The page text still contains the quote itself, so each fragment must occur twice;
         pull-quotes already hidden are left out, so of two identical ones one stays readable.
         """
-        page = _normalise(self._readable_text(self.root))
+        page = words(self._readable_text(self.root))
         raw = self._readable_text(quote)
-        fragments = [_normalise(f) for f in _FRAGMENT_SPLIT.split(raw)]
+        fragments = [words(f) for f in _FRAGMENT_SPLIT.split(raw)]
         fragments = [f for f in fragments if len(f) >= 12 or f.count(" ") >= 1]
         if not fragments:
-            whole = _normalise(raw)
+            whole = words(raw)
             fragments = [whole] if whole else []
         return bool(fragments) and all(_occurrences(f, page) >= 2 for f in fragments)
 
@@ -664,7 +651,7 @@ def parse_youtube_url(url: str) -> tuple[str, int | None] | None:
             video = query.get("v", [""])[0]
         elif len(segments) == 2 and segments[0] in ("embed", "shorts", "live", "v"):
             video = segments[1]
-    if not _YOUTUBE_ID.fullmatch(video):
+    if not YOUTUBE_ID.fullmatch(video):
         return None
     stamp = (query.get("t") or query.get("start") or [""])[0]
     return video, _seconds(stamp)
@@ -746,12 +733,6 @@ def _texts(el: etree.Element) -> Iterator[str]:
         yield from _texts(child)
         yield " " if child.tag in ("p", "li", "br", "div", "blockquote") else ""
         yield child.tail or ""
-
-
-def _normalise(text: str) -> str:
-    """Compare text by words only: case, punctuation, quotes and spacing ignored."""
-    folded = unicodedata.normalize("NFKC", html.unescape(text)).casefold()
-    return _NON_WORD.sub(" ", folded).strip()
 
 
 def _occurrences(words: str, text: str) -> int:

@@ -7,20 +7,21 @@ templates) reads from the `Blog` it returns. A new `Blog` is made on every build
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .categories import Group, Taxonomy, build_taxonomy
-from .config import MindsetConfig
+from ..config import MindsetConfig
+from ..jekyll.permalinks import PermalinkError, expand, url_to_dest_path
+from ..jekyll.posts import Post, Problem, is_post_path, read_post
+from ..jekyll.taxonomy import Group, Taxonomy, build_taxonomy
 from .description import Description, describe
-from .pages import listing_uri, user_page_uris
-from .permalinks import PermalinkError, expand, url_to_dest_path
-from .posts import Post, Problem, is_post_path, read_post
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,6 @@ class Blog:
     """kind ("categories" / "tags") -> taxonomy."""
     listings: dict[str, Listing] = field(default_factory=dict)
     """src_uri of a listing page -> what it lists."""
-    group_urls: dict[int, str] = field(default_factory=dict)
-    """id(group) -> site-relative URL of its page."""
-    outputs: list[str] = field(default_factory=list)
-    """Absolute paths of the files the posts and listing pages are written to."""
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -61,6 +58,18 @@ class Blog:
         if listings:
             urls += [item.url for item in self.listings.values() if not item.has_intro]
         return urls
+
+
+def listing_uri(folder: str, slug: str | None = None) -> str:
+    """Source path of a generated listing: `categories/index.md`, `categories/<slug>.md`."""
+    return posixpath.join(folder, f"{slug}.md" if slug else "index.md")
+
+
+def user_page_uris(folder: str, slug: str | None = None) -> tuple[str, ...]:
+    """Where a user may write intro text for a listing page."""
+    if slug is None:
+        return (posixpath.join(folder, "index.md"), posixpath.join(folder, "README.md"))
+    return (posixpath.join(folder, f"{slug}.md"), posixpath.join(folder, slug, "index.md"))
 
 
 def _move(file: File, dest_uri: str) -> None:
@@ -180,14 +189,13 @@ def collect(
         _move(file, url_to_dest_path(url))
         if not options.posts_in_nav or not post.listed:  # `hide: true` is listed nowhere
             file.inclusion = InclusionLevel.NOT_IN_NAV
-        post.url = file.url
-        blog.posts[file.src_uri] = post
+        blog.posts[file.src_uri] = dataclasses.replace(post, url=file.url)
         assert description is not None
         blog.descriptions[file.src_uri] = description
     cache.finish()
 
     _check_destinations(files, blog)
-    kinds: list[tuple[str, bool, str, Callable[[Post], list[str]]]] = [
+    kinds: list[tuple[str, bool, str, Callable[[Post], Sequence[str]]]] = [
         ("categories", options.categories, options.categories_dir, lambda p: p.categories),
         ("tags", options.tags, options.tags_dir, lambda p: p.tags),
     ]
@@ -200,9 +208,6 @@ def collect(
         if taxonomy.groups:
             blog.taxonomies[kind] = taxonomy
             _add_listings(files, config, blog, taxonomy, folder)
-    blog.outputs = [
-        f.abs_dest_path for f in files if f.src_uri in blog.posts or f.src_uri in blog.listings
-    ]
     return blog
 
 
@@ -237,6 +242,6 @@ def _add_listings(
             page = File.generated(config, default_uri, content="")
         if group is not None:
             page.inclusion = InclusionLevel.NOT_IN_NAV
-            blog.group_urls[id(group)] = page.url
+            group.url = page.url
         files.append(page)
         blog.listings[page.src_uri] = Listing(taxonomy, folder, group, intro is not None, page.url)

@@ -33,7 +33,10 @@ from functools import lru_cache
 from typing import Any, Final
 from urllib.parse import quote, unquote, urlsplit
 
+from .fastpages import CALLOUT_INCLUDES, YOUTUBE_ID
 from .posts import Post
+from .text import fenced_code
+from .urls import LINK_SCHEMES, MEDIA_SCHEMES, has_scheme, is_safe_url, scheme
 
 __all__ = [
     "LiquidContext",
@@ -46,18 +49,6 @@ __all__ = [
     "site_values",
 ]
 
-#: fastpages callout includes -> the title `quotes.py` turns into an admonition.
-CALLOUT_INCLUDES: Final = {
-    "note.html": "Note",
-    "tip.html": "Tip",
-    "warning.html": "Warning",
-    "important.html": "Important",
-    "alert.html": "Warning",
-    "info.html": "Note",
-}
-
-_URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
-_MEDIA_SCHEMES: Final = frozenset({"http", "https"})
 _URL_ATTRIBUTES: Final = frozenset(
     {"href", "src", "action", "formaction", "poster", "cite", "data", "background", "xlink:href"}
 )
@@ -80,8 +71,6 @@ _INCLUDE_PARAM = re.compile(
     r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))""", re.S
 )
 _LANGUAGE = re.compile(r"[\w+#.-]+")
-_FENCE_OPEN = re.compile(r"[ \t>]*(`{3,}|~{3,})(.*)")
-_FENCE_CLOSE = re.compile(r"[ \t>]*(`{3,}|~{3,})[ \t]*\r?")
 _TICKS = re.compile(r"`+")
 _BLANK_START = re.compile(r"\A(?:[ \t]*\r?\n)+")
 _BLANK_END = re.compile(r"(?:\r?\n[ \t]*)+\Z")
@@ -93,9 +82,7 @@ _ATTRIBUTE = re.compile(r"""\s([\w:.-]+)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s"'=<>`]
 # The prefix ends inside a Markdown link destination: inline `](` or a reference definition.
 _DESTINATION = re.compile(r"(?:\]\(\s*|\A[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*)<?([^\s()<>]*)\Z")
 _PATH_TAIL = re.compile(r"[^\s()<>{}\"'`]*")
-_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _UNSAFE_IN_DESTINATION = re.compile(r"[\s<>()\"\\`\x00-\x1f\x7f]")
-_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _MAX_WIDTH = re.compile(r"\s*(\d{1,5})\s*(?:px)?\s*")
@@ -335,22 +322,6 @@ def _text_of(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _safe_url(url: str, schemes: frozenset[str] = _URL_SCHEMES) -> bool:
-    """Relative, or one of `schemes`.
-
-    Browsers drop tabs and newlines inside a scheme and decode entities in attributes
-    (`javascript&#58;`), so both spellings are checked.
-    """
-    for form in (url, html.unescape(url)):
-        cleaned = re.sub(r"[\t\n\r]", "", form)
-        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in cleaned):
-            return False
-        m = _SCHEME.match(cleaned)
-        if m is not None and m.group(1).lower() not in schemes:
-            return False
-    return True
-
-
 def _percent_encoded(url: str) -> str:
     """Spaces, quotes, brackets and controls percent-encoded: nothing can end the URL early."""
     return _UNSAFE_IN_DESTINATION.sub(lambda m: quote(m.group(), safe=""), url)
@@ -410,29 +381,6 @@ class _Spot:
     kind: str
     url_start: bool = False
     quoted: bool = True
-
-
-def _fences(text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of fenced code block bodies (``` and ~~~), in order."""
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
-    fence = ""
-    for line in text.split("\n"):
-        if not fence:
-            m = _FENCE_OPEN.match(line)
-            if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
-                fence = m.group(1)
-                starts.append(pos + len(line) + 1)
-        else:
-            m = _FENCE_CLOSE.fullmatch(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                ends.append(pos)
-                fence = ""
-        pos += len(line) + 1
-    if fence:
-        ends.append(len(text))
-    return starts, ends
 
 
 def _in_code_span(prefix: str) -> bool:
@@ -653,7 +601,7 @@ class _Renderer:
 
     def _twitter(self, m: re.Match[str], markup: str, left: str, right: str) -> None:
         url = next((w for w in markup.split() if w.lower().startswith(("http:", "https:"))), "")
-        if not url or not _safe_url(url, _MEDIA_SCHEMES):
+        if not url or not is_safe_url(url, MEDIA_SCHEMES):
             self.problem("no http(s) URL; removed")
             self._remove(m, left, right)
             return
@@ -723,16 +671,16 @@ class _Renderer:
         href = _HREF.search(content)
         words = html.unescape(href.group(1) if href else _HTML_TAG.sub(" ", content)).split()
         url = words[0] if words else ""
-        if _YOUTUBE_ID.fullmatch(url):
+        if YOUTUBE_ID.fullmatch(url):
             url = f"https://youtu.be/{url}"
-        if not url or not _safe_url(url, _MEDIA_SCHEMES) or not _SCHEME.match(url):
+        if not url or not is_safe_url(url, MEDIA_SCHEMES) or scheme(url) is None:
             self.problem("no video URL; removed")
             self._remove(m, left, right)
             return
         self._block(m.start(), m.end(), f"> youtube: {_percent_encoded(url)}")
 
     def _video(self, m: re.Match[str], params: dict[str, str]) -> None:
-        src = self._media_url("url", params.get("url", ""), _MEDIA_SCHEMES)
+        src = self._media_url("url", params.get("url", ""), MEDIA_SCHEMES)
         self.pos = m.end()
         if src is None:
             return
@@ -751,8 +699,8 @@ class _Renderer:
         if width and size is None:
             self.problem(f"max-width {width!r} is not a number; ignored")
         if caption or size:
-            src = self._media_url("file", file, _MEDIA_SCHEMES)
-            link = self._media_url("url", params.get("url"), _URL_SCHEMES)
+            src = self._media_url("file", file, MEDIA_SCHEMES)
+            link = self._media_url("url", params.get("url"), LINK_SCHEMES)
             if src is None:
                 self._remove(m, left, right)
                 return
@@ -765,13 +713,13 @@ class _Renderer:
                 parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
             self._block(m.start(), m.end(), "\n".join([*parts, "</figure>"]))
             return
-        src = self._markdown_url("file", file, _MEDIA_SCHEMES)
+        src = self._markdown_url("file", file, MEDIA_SCHEMES)
         if src is None:
             self._remove(m, left, right)
             return
         image = f"![{_as_text(alt)}]({src})"
         if params.get("url"):
-            link = self._markdown_url("url", params["url"], _URL_SCHEMES)
+            link = self._markdown_url("url", params["url"], LINK_SCHEMES)
             if link is not None:
                 image = f"[{image}]({link})"
         self._trim_left(left)
@@ -784,7 +732,7 @@ class _Renderer:
         if url is None:
             return None
         url = url.strip()
-        if not url or not _safe_url(url, schemes):
+        if not url or not is_safe_url(url, schemes):
             self.problem(f"{key} {url!r} is not an http(s) or relative URL; removed")
             return None
         if url.startswith("/") and not url.startswith("//"):
@@ -794,7 +742,7 @@ class _Renderer:
     def _markdown_url(self, key: str, url: str, schemes: frozenset[str]) -> str | None:
         """An include's URL as a Markdown destination: a site path links the file it names."""
         url = url.strip()
-        if not url or not _safe_url(url, schemes):
+        if not url or not is_safe_url(url, schemes):
             self.problem(f"{key} {url!r} is not an http(s) or relative URL; removed")
             return None
         if url.startswith("/") and not url.startswith("//"):
@@ -919,7 +867,7 @@ class _Renderer:
         if isinstance(value, _FileLink):
             value = _SitePath("/" + value.url)
         if isinstance(value, str):
-            if _SCHEME.match(value) or value.startswith("//"):
+            if has_scheme(value):
                 return value
             value = _SitePath("/" + value.lstrip("/") if value else "")
         if absolute and self.ctx.site_url:
@@ -951,7 +899,7 @@ class _Renderer:
 
     def _in_fence(self, at: int) -> bool:
         if self._fence_index is None:
-            self._fence_index = _fences(self.text)
+            self._fence_index = fenced_code(self.text)
         starts, ends = self._fence_index
         i = bisect.bisect_right(starts, at) - 1
         return i >= 0 and at < ends[i]
@@ -977,7 +925,7 @@ class _Renderer:
             url = self._page_relative(value.path)
         else:
             url = value
-            if where.url_start and not _safe_url(url):
+            if where.url_start and not is_safe_url(url):
                 self.problem(f"{url!r} is not a safe link; '#' is used instead")
                 url = "#"
         self.out.append(self._escaped(url, where, at))

@@ -2,8 +2,10 @@
 
 What jekyll-seo-tag gave a migrated blog, built from plain values (`HeadInfo`) so it can be
 tested without MkDocs. Every value is escaped here, once: callers pass plain text, never HTML.
-`inject_head` then puts the block into a page's finished HTML, removing what the theme wrote
-for the same names, so each name appears once (themes print `content="None"` or raw front matter).
+Only what themes do not write is written (the title, canonical link and author stay the
+theme's); `inject_head` puts the block right before `</head>`. The one tag it replaces is the
+theme's meta description: the built-in themes write `content="None"`, or the site's
+description on every page, and a page must have exactly one.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 from typing import Any
 from urllib.parse import quote
 
@@ -32,17 +33,14 @@ _TERRITORY = {
 _SCRIPT_TERRITORY = {"hant": "TW", "hans": "CN"}
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 _LIQUID_SITE = re.compile(r"\{\{\s*site\.(?:baseurl|url)\s*\}\}")
-_SOCIAL_PREFIXES = ("og:", "twitter:")
-
-# Head scanning: scripts and comments are skipped whole, so text inside them is never touched.
-_HEAD_END = re.compile(r"</head\s*>", re.I)
-# Every alternative starts with `<`, so the regex engine can skip to the next `<` quickly.
+# Scripts and comments are matched whole, so a tag written inside one is never touched; in a
+# tag, quoted values are skipped as units, so a `>` inside quotes does not end it.
 _HEAD_TOKEN = re.compile(
-    r"""<(?:script\b.*?</script\s*>|!--.*?-->|(?P<tag>meta|link)\b"""
-    r"""(?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>[ \t]*(?:\r?\n)?)""",
+    r"""<script\b.*?</script\s*>|<!--.*?-->|<meta\b(?:[^>"']|"[^"]*"|'[^']*')*>[ \t]*\r?\n?""",
     re.I | re.S,
 )
-_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_DESCRIPTION = re.compile(r"""^<meta\b.*?\bname\s*=\s*["']?description["'\s>/]""", re.I | re.S)
+_HEAD_END = re.compile(r"</head\s*>", re.I)
 
 
 @dataclass(frozen=True)
@@ -196,117 +194,39 @@ def json_ld_script(data: dict[str, Any]) -> str:
 
 
 def _meta_lines(tags: list[_Meta]) -> list[str]:
-    escaped: dict[str, str] = {}  # the title and description recur in three tags each
-    lines = []
-    for attr, key, value in tags:
-        content = escaped.get(value)
-        if content is None:
-            content = escaped[value] = _attr(value)
-        lines.append(f'<meta {attr}="{key}" content="{content}">')
-    return lines
+    return [f'<meta {attr}="{key}" content="{_attr(value)}">' for attr, key, value in tags]
 
 
-@dataclass(frozen=True)
-class HeadBlock:
-    """The plugin's head tags, and the keys they claim (the page's own tags for them go)."""
+def head_block(info: HeadInfo, *, social: bool = True) -> str:
+    """The plugin's head tags, one per line, in the order a reader of the source expects.
 
-    html: str
-    keys: frozenset[str]
-
-
-def head_block(info: HeadInfo) -> HeadBlock:
-    """The whole block, one tag per line, in the order a reader of the source expects."""
+    `social=False` leaves Open Graph and Twitter tags out (Material's social plugin writes them).
+    """
     tags: list[_Meta] = []
     if info.description:
         tags.append(("name", "description", info.description))
-    if info.author:
-        tags.append(("name", "author", info.author))
+    if social and info.open_graph:
+        tags += _open_graph(info)
+    if social and info.twitter:
+        tags += _twitter(info)
     lines = _meta_lines(tags)
-    if info.url:
-        lines.append(f'<link rel="canonical" href="{_attr(info.url)}">')
-    social = (_open_graph(info) if info.open_graph else []) + (
-        _twitter(info) if info.twitter else []
-    )
-    lines += _meta_lines(social)
-    tags += social
     if info.json_ld:
         lines.append(json_ld_script(json_ld_data(info)))
-    keys = {key for _, key, _ in tags}
-    if info.url:
-        keys.add("canonical")
-    return HeadBlock("\n".join(lines) + "\n" if lines else "", frozenset(keys))
+    return "".join(line + "\n" for line in lines)
 
 
-def _attrs(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for match in _ATTR.finditer(text):
-        value = next((v for v in match.groups()[1:] if v is not None), "")
-        found.setdefault(match.group(1).lower(), unescape(value))
-    return found
+def inject_head(html: str, block: str) -> str:
+    """Put `block` right before `</head>`, after removing the theme's meta descriptions.
 
-
-_MAYBE_KEYED = re.compile(r"\b(?:name|property|rel)\s*=", re.I)
-
-
-@functools.lru_cache(maxsize=1024)
-def _key(tag: str, attrs: str) -> str | None:
-    """What makes two head tags duplicates: a meta's name/property, or being the canonical link.
-
-    Cached: a theme writes mostly the same tags, with the same attributes, into every page.
-    """
-    if not _MAYBE_KEYED.search(attrs):
-        return None  # no name, property or rel: nothing it could duplicate
-    if tag.lower() == "link" and "canonical" not in attrs.lower():
-        return None  # stylesheets, icons, preloads: the bulk of a theme's head
-    values = _attrs(attrs)
-    if tag.lower() == "link":
-        rels = values.get("rel", "").lower().split()
-        return "canonical" if "canonical" in rels else None
-    name = values.get("name") or values.get("property")
-    return name.strip().lower() if name else None
-
-
-def _tags(html: str) -> Iterator[tuple[re.Match[str], str | None]]:
-    for match in _HEAD_TOKEN.finditer(html):
-        tag, attrs = match.group("tag", "attrs")
-        if tag:
-            yield match, _key(tag, attrs)
-
-
-def _remove(html: str, keys: Iterable[str]) -> str:
-    drop = set(keys)
-    out: list[str] = []
-    last = 0
-    for match in _HEAD_TOKEN.finditer(html):  # `_tags`, inlined: this runs once per page
-        tag = match.group("tag")
-        if tag and _key(tag, match.group("attrs")) in drop:
-            out.append(html[last : match.start()].rstrip(" \t"))  # the tag's indent goes too
-            last = match.end()
-    if not out:
-        return html
-    out.append(html[last:])
-    return "".join(out)
-
-
-def inject_head(html: str, block: HeadBlock, *, social: bool = False) -> str:
-    """Put `block` right before `</head>`, removing the page's tags for the same names.
-
-    Every existing `<meta name="description">` goes, even when `block` has none (a page that
-    nothing describes gets no description, not the mkdocs theme's `content="None"`).
-    With `social` (Material's social plugin is on, and has already written its tags), the
-    page's own `og:`/`twitter:` tags are kept and ours for the same names are dropped instead.
+    Every existing `<meta name="description">` goes, even when `block` has none: a page that
+    nothing describes gets no description, not the built-in themes' `content="None"`.
     """
     end = _HEAD_END.search(html)
     if end is None:
         return html
-    text, ours = block.html, set(block.keys)
-    head, rest = html[: end.start()], html[end.start() :]
-    if social:
-        present = {key for _, key in _tags(head) if key and key.startswith(_SOCIAL_PREFIXES)}
-        text = _remove(text, present)
-        ours -= present
-    ours.add("description")
-    head = _remove(head, ours)
+    head = _HEAD_TOKEN.sub(
+        lambda m: "" if _DESCRIPTION.match(m.group(0)) else m.group(0), html[: end.start()]
+    )
     if head and not head.endswith("\n"):
         head += "\n"
-    return head + text + rest
+    return head + block + html[end.start() :]

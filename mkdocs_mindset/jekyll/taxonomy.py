@@ -9,7 +9,7 @@ in name order; an empty slug (`🚀`) falls back to the kind's singular (`catego
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .posts import Post
@@ -26,6 +26,8 @@ class Group:
     name: str
     slug: str
     posts: list[Post] = field(default_factory=list)
+    url: str = ""
+    """Site-relative URL of the group's page, once the site has given it one."""
 
 
 @dataclass
@@ -53,7 +55,7 @@ def newest_first(posts: Iterable[Post]) -> list[Post]:
 
 
 def build_taxonomy(
-    kind: str, posts: Iterable[Post], names_of: Callable[[Post], list[str]]
+    kind: str, posts: Iterable[Post], names_of: Callable[[Post], Sequence[str]]
 ) -> Taxonomy:
     """Group listed posts by name. Each post is visited once; sorting is per group."""
     members: dict[str, list[Post]] = defaultdict(list)
