@@ -22,6 +22,7 @@ ElementTree, so it is escaped on output, and embed URLs are rebuilt from validat
 from __future__ import annotations
 
 import html
+import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -35,7 +36,6 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.plugins import get_plugin_logger
 
 from ..jekyll.fastpages import CALLOUT_KINDS, YOUTUBE_ID
 from ..jekyll.text import words
@@ -52,7 +52,8 @@ __all__ = [
     "parse_youtube_url",
 ]
 
-log = get_plugin_logger("mindset")
+# MkDocs counts this logger's warnings for `--strict`; the extension itself needs no MkDocs.
+log = logging.getLogger("mkdocs.plugins.mindset")
 
 #: Values of the ``lede`` option: which pages get a lede.
 LEDE_MODES: Final = ("posts", "all", "off")
@@ -606,7 +607,7 @@ class QuotesTreeprocessor(Treeprocessor):
             tweet = parse_tweet_url(url)
             figure = _tweet_figure(*tweet, label) if tweet else None
         if figure is None:
-            where = f"{self.ext.page_name}: " if self.ext.page_name else ""
+            where = f"mindset: {self.ext.page_name}: " if self.ext.page_name else "mindset: "
             log.warning(
                 f"{where}'{kind}:' blockquote kept as a quote: {url!r} is not "
                 + (
