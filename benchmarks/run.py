@@ -1,17 +1,25 @@
-"""Build-time benchmark: bare MkDocs vs mkdocs-mindset vs Material's blog plugin, same posts.
+"""Build-cost benchmark: bare MkDocs, mkdocs-mindset and Material's blog plugin on the same posts.
 
-For each post count N it writes the same synthetic blog three times (see ``generate.py``), then
-for each repeat builds every layout once, in a fresh ``python -m mkdocs build`` process, rotating
-the order from one repeat to the next so that drift and caches hit every builder alike. Wall time
-is taken around the child process; peak RSS and CPU time come from ``os.wait4`` (that child only).
-It also times an ``mkdocs serve``-style rebuild after one post is edited (``rebuild.py``) for bare
-MkDocs and the plugin. Medians over the repeats are reported; ratios are medians of the per-repeat
-ratios (each repeat's builds ran back to back, so the pairs share the machine's state).
+For each post count N, ``generate.py`` writes the same synthetic blog once per builder (Material
+theme, search, every default feature of the plugin). Each repeat then builds every builder once,
+each build a fresh ``python -m mkdocs build`` process, the order rotating from one repeat to the
+next; after the builds, ``rebuild.py`` times an ``mkdocs serve`` rebuild after one edited post,
+for bare MkDocs and the plugin.
 
-    python benchmarks/run.py --posts 300 1000 3000 --repeats 3
-    python benchmarks/run.py --smoke            # CI: N=50, one repeat; fails only if a build fails
+The measure is CPU time: user + system time of the build process and every process it started
+and waited for (``os.wait4``). It counts all the work a build does, on any core, and moves far
+less than wall time when the machine is busy. Wall time is shown beside it.
 
-Writes ``<out>/results.json``, ``<out>/results.md`` and ``<out>/performance.png`` (+ ``.svg``).
+Each number is the median over the repeats; each ratio is the median of the per-repeat ratios
+(the two builds of a repeat ran one after the other, so they share the machine's state).
+"CPU ms/added post" is the CPU cost of each post added since the previous post count: flat
+means the build scales linearly.
+
+    python benchmarks/run.py --posts 300 1000 3000 --repeats 5
+    python benchmarks/run.py --smoke        # CI: 50 posts, one repeat; fails only if a build fails
+
+Writes ``<out>/results.json`` (every run, the summary, the machine), ``<out>/results.md`` (the
+tables) and, with two or more post counts, ``<out>/performance.png``.
 """
 
 from __future__ import annotations
@@ -19,7 +27,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import datetime as dt
-import itertools
 import json
 import os
 import platform
@@ -27,9 +34,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
+import textwrap
 import time
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -40,355 +46,298 @@ from generate import BUILDERS, Corpus, write_corpora
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-
-# Where each builder puts one page per category (for the "category pages made" column).
-CATEGORY_GLOBS: dict[str, str | None] = {
-    "bare": None,
-    "mindset": "categories/*/index.html",
-    "blog": "blog/category/*/index.html",
-}
-LABELS: dict[str, str] = {
-    "bare": "bare MkDocs",
-    "mindset": "mkdocs-mindset",
-    "blog": "Material blog plugin",
-}
-REBUILD_BUILDERS: tuple[str, ...] = ("bare", "mindset")
+REBUILT: tuple[str, ...] = ("bare", "mindset")  # builders whose serve rebuild is timed
+COMPARED_TO: dict[str, str] = {"mindset": "bare", "blog": "mindset"}  # each ratio's denominator
 
 
 @dataclass
 class Run:
-    """One measured child process."""
+    """One measured build (or serve rebuild)."""
 
     builder: str
     posts: int
     repeat: int
     kind: str  # "build" or "rebuild"
-    seconds: float
-    cpu_seconds: float
-    max_rss_mb: float
+    cpu_s: float
+    wall_s: float
+    rss_mb: float
     returncode: int
     pages: int = 0
-    category_pages: int = 0
-    first_build_s: float | None = None  # rebuild runs: the serve's initial build
-    stderr_tail: str = ""
+    error: str = ""
 
 
 @dataclass
 class Row:
-    """The summary of one post count."""
+    """The summary of one post count: medians per builder, and the ratios."""
 
     posts: int
-    seconds: dict[str, float] = field(default_factory=dict)
-    runs: dict[str, list[float]] = field(default_factory=dict)
-    cpu_seconds: dict[str, float] = field(default_factory=dict)
-    max_rss_mb: dict[str, float] = field(default_factory=dict)
-    ms_per_post: dict[str, float] = field(default_factory=dict)
-    marginal_ms_per_post: dict[str, float] = field(default_factory=dict)
+    repeats: dict[str, int] = field(default_factory=dict)
+    cpu_s: dict[str, float] = field(default_factory=dict)
+    wall_s: dict[str, float] = field(default_factory=dict)
+    rss_mb: dict[str, float] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
-    category_pages: dict[str, int] = field(default_factory=dict)
-    rebuild_seconds: dict[str, float] = field(default_factory=dict)
-    ratios: dict[str, float] = field(default_factory=dict)
-    pairs: dict[str, list[float]] = field(default_factory=dict)
-    """mindset/bare of each repeat, builds and rebuilds: how far one reading can be trusted."""
+    rebuild_cpu_s: dict[str, float] = field(default_factory=dict)
+    cpu_ratio: dict[str, float] = field(default_factory=dict)  # builder / COMPARED_TO[builder]
+    wall_ratio: dict[str, float] = field(default_factory=dict)
+    rebuild_cpu_ratio: dict[str, float] = field(default_factory=dict)
+    cpu_ms_per_added_post: dict[str, float] = field(default_factory=dict)
 
 
-def _maxrss_mb(maxrss: int) -> float:
-    # Linux reports kilobytes, macOS bytes.
-    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+# Measuring
 
 
-@dataclass(frozen=True)
-class Child:
-    """How every measured process is started."""
+def snapshot_plugin(work: Path) -> Path:
+    """Copy and byte-compile the working tree's plugin, so edits during a run are not measured.
 
-    timeout: float = 3600
-    cwd: Path | None = None
-    pythonpath: Path | None = None  # a frozen copy of the plugin, ahead of the installed one
-
-    def env(self) -> dict[str, str]:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        if self.pythonpath is not None:
-            paths = [str(self.pythonpath), env.get("PYTHONPATH", "")]
-            env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
-        return env
-
-
-def snapshot_plugin(work: Path) -> Path | None:
-    """Copy the working tree's package, so edits made during a long run are not measured."""
-    source = REPO / "mkdocs_mindset"
-    if not source.is_dir():
-        return None
+    Compiled now, as ``pip install`` does: with ``PYTHONDONTWRITEBYTECODE`` set, an editable
+    install would otherwise compile the plugin again in every build.
+    """
     target = work / "code"
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target / "mkdocs_mindset", ignore=shutil.ignore_patterns("__pycache__"))
-    # Byte-compiled now, as `pip install` does, so no build pays for compiling the plugin.
+    shutil.copytree(
+        REPO / "mkdocs_mindset",
+        target / "mkdocs_mindset",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     compileall.compile_dir(target, quiet=1)
     return target
 
 
-def measure(cmd: Sequence[str], stderr_path: Path, child: Child) -> tuple[float, float, float, int]:
-    """Run ``cmd``; return (wall seconds, CPU seconds, peak RSS MB, exit code) of that child."""
-    with stderr_path.open("wb") as err:
+def child_env(code: Path) -> dict[str, str]:
+    path = os.pathsep.join(p for p in (str(code), os.environ.get("PYTHONPATH", "")) if p)
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path)
+
+
+def run_child(cmd: list[str], log: Path, work: Path, code: Path) -> tuple[float, float, float, int]:
+    """Run ``cmd``; return its (CPU seconds, wall seconds, peak RSS MB, exit code)."""
+    with log.open("wb") as stderr:
         start = time.perf_counter()
+        # From the work folder: `python -m` puts the current folder first on sys.path, and the
+        # repository's package must not shadow the snapshot.
         proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=err, env=child.env(), cwd=child.cwd
+            cmd, stdout=subprocess.DEVNULL, stderr=stderr, cwd=work, env=child_env(code)
         )
-        timer = threading.Timer(child.timeout, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code  # reaped by wait4; tell Popen so it does not wait again
-    return seconds, usage.ru_utime + usage.ru_stime, _maxrss_mb(usage.ru_maxrss), code
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: Popen must not wait
+    rss = usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10)  # bytes or KiB
+    return usage.ru_utime + usage.ru_stime, wall, rss, proc.returncode
 
 
-def _tail(path: Path, lines: int = 15) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-    return "\n".join(text.splitlines()[-lines:])
+def _tail(log: Path) -> str:
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
 
 
-def build_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Run:
-    """One clean ``mkdocs build`` of ``corpus`` in a fresh process."""
-    site = scratch / f"site-{corpus.builder}-{corpus.posts}-{repeat}"
-    shutil.rmtree(site, ignore_errors=True)
-    stderr = scratch / f"stderr-{corpus.builder}-{corpus.posts}-{repeat}.txt"
+def build(corpus: Corpus, repeat: int, work: Path, code: Path) -> Run:
+    """One clean ``mkdocs build`` in a fresh process."""
+    site, log = work / "site", work / f"{corpus.builder}-{corpus.posts}-{repeat}.log"
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(corpus.config_file)]
-    seconds, cpu, rss, code = measure([*cmd, "-d", str(site)], stderr, child)
-    glob = CATEGORY_GLOBS[corpus.builder]
-    run = Run(
-        builder=corpus.builder,
-        posts=corpus.posts,
-        repeat=repeat,
-        kind="build",
-        seconds=seconds,
-        cpu_seconds=cpu,
-        max_rss_mb=rss,
-        returncode=code,
-        pages=sum(1 for _ in site.rglob("*.html")) if site.exists() else 0,
-        category_pages=sum(1 for _ in site.glob(glob)) if glob and site.exists() else 0,
-        stderr_tail=_tail(stderr) if code else "",
-    )
+    cpu, wall, rss, returncode = run_child([*cmd, "-d", str(site)], log, work, code)
+    pages = sum(1 for _ in site.rglob("*.html")) if site.exists() else 0
     shutil.rmtree(site, ignore_errors=True)
-    settle()
-    return run
-
-
-def settle() -> None:
-    """Flush what the last build wrote and deleted, so the next build does not pay for it."""
-    if hasattr(os, "sync"):
-        os.sync()
-
-
-def rebuild_once(corpus: Corpus, repeat: int, scratch: Path, child: Child) -> Run:
-    """A serve-style rebuild after editing the newest post, in a fresh process."""
-    result = scratch / f"rebuild-{corpus.builder}-{corpus.posts}-{repeat}.json"
-    result.unlink(missing_ok=True)
-    stderr = scratch / f"rebuild-{corpus.builder}-{corpus.posts}-{repeat}.txt"
-    cmd = [
-        sys.executable,
-        str(HERE / "rebuild.py"),
-        "--config",
-        str(corpus.config_file),
-        "--edit",
-        str(corpus.first_post()),
-        "--result",
-        str(result),
-    ]
-    _, cpu, rss, code = measure(cmd, stderr, child)
-    settle()  # rebuild.py deleted its site folder on the way out
-    data: dict[str, Any] = json.loads(result.read_text()) if code == 0 else {}
+    os.sync()  # the next build does not pay for writing back this one's files
+    error = _tail(log) if returncode else ""
     return Run(
-        builder=corpus.builder,
-        posts=corpus.posts,
-        repeat=repeat,
-        kind="rebuild",
-        seconds=float(data.get("rebuild_s", float("nan"))),
-        first_build_s=data.get("first_s"),
-        cpu_seconds=cpu,
-        max_rss_mb=rss,
-        returncode=code,
-        stderr_tail=_tail(stderr) if code else "",
+        corpus.builder, corpus.posts, repeat, "build", cpu, wall, rss, returncode, pages, error
     )
 
 
-def _pairs(runs: list[Run], top: str, bottom: str, cpu: bool = False) -> list[float]:
-    """``top``'s time / ``bottom``'s time in the same repeat, for each repeat that has both."""
-    by = {
-        (r.builder, r.repeat): r.cpu_seconds if cpu else r.seconds
-        for r in runs
-        if r.returncode == 0
-    }
-    repeats = sorted({r.repeat for r in runs})
-    return [by[top, i] / by[bottom, i] for i in repeats if (top, i) in by and (bottom, i) in by]
+def rebuild(corpus: Corpus, repeat: int, work: Path, code: Path) -> Run:
+    """An ``mkdocs serve``-style rebuild after editing the newest post (``rebuild.py``)."""
+    result = work / "rebuild.json"
+    log = work / f"rebuild-{corpus.builder}-{corpus.posts}-{repeat}.log"
+    cmd = [sys.executable, str(HERE / "rebuild.py"), "--config", str(corpus.config_file)]
+    cmd += ["--edit", str(corpus.first_post()), "--result", str(result)]
+    _, _, rss, returncode = run_child(cmd, log, work, code)
+    os.sync()
+    # The rebuild alone, as rebuild.py measured it, not the process's first build.
+    data = json.loads(result.read_text()) if returncode == 0 else {}
+    result.unlink(missing_ok=True)
+    cpu, wall = data.get("cpu_s", float("nan")), data.get("wall_s", float("nan"))
+    error = _tail(log) if returncode else ""
+    return Run(
+        corpus.builder, corpus.posts, repeat, "rebuild", cpu, wall, rss, returncode, 0, error
+    )
 
 
-def _paired_ratio(runs: list[Run], top: str, bottom: str, cpu: bool = False) -> float | None:
-    """Median over repeats of ``top``'s time / ``bottom``'s time in the same repeat."""
-    pairs = _pairs(runs, top, bottom, cpu)
+def measure(n: int, args: argparse.Namespace, work: Path, code: Path) -> list[Run]:
+    """Every build and rebuild of the N-post blog, builders taking turns within each repeat."""
+    corpora = write_corpora(work / "corpora", n, tuple(args.builders), args.seed)
+    runs: list[Run] = []
+    try:
+        for repeat in range(args.repeats):
+            now = [b for b in args.builders if b != "blog" or repeat < args.blog_repeats]
+            shift = repeat % max(len(now), 1)
+            jobs = [(build, b) for b in now[shift:] + now[:shift]]
+            rebuilt = [b for b in REBUILT if b in args.builders]
+            jobs += [(rebuild, b) for b in (rebuilt if repeat % 2 == 0 else rebuilt[::-1])]
+            for job, builder in jobs:
+                run = job(corpora[builder], repeat, work, code)
+                runs.append(run)
+                failed = f"  FAILED (exit {run.returncode})" if run.returncode else ""
+                print(
+                    f"  {n:>6} posts  repeat {repeat + 1}/{args.repeats}  {builder:8} "
+                    f"{run.kind:7}  CPU {run.cpu_s:7.2f} s  wall {run.wall_s:7.2f} s  "
+                    f"{run.rss_mb:5.0f} MB{failed}",
+                    flush=True,
+                )
+    finally:
+        shutil.rmtree(work / "corpora", ignore_errors=True)
+    return runs
+
+
+# Summarising
+
+
+def paired_ratio(runs: list[Run], kind: str, top: str, bottom: str, what: str) -> float | None:
+    """Median over repeats of ``top``'s ``what`` / ``bottom``'s, both from the same repeat."""
+    value = {(r.builder, r.repeat): getattr(r, what) for r in runs if r.kind == kind}
+    pairs = [
+        value[top, i] / value[bottom, i]
+        for i in sorted({r.repeat for r in runs})
+        if (top, i) in value and (bottom, i) in value
+    ]
     return median(pairs) if pairs else None
 
 
-def summarise(posts: int, builds: list[Run], rebuilds: list[Run]) -> Row:
-    row = Row(posts=posts)
+def summarise(n: int, runs: list[Run], previous: Row | None) -> Row:
+    row = Row(posts=n)
+    ok = [r for r in runs if r.returncode == 0]
     for builder in BUILDERS:
-        ok = [r for r in builds if r.builder == builder and r.returncode == 0]
-        if not ok:
-            continue
-        row.runs[builder] = [round(r.seconds, 3) for r in ok]
-        row.seconds[builder] = median(r.seconds for r in ok)
-        row.cpu_seconds[builder] = median(r.cpu_seconds for r in ok)
-        row.max_rss_mb[builder] = max(r.max_rss_mb for r in ok)
-        row.ms_per_post[builder] = 1000 * row.seconds[builder] / posts
-        row.pages[builder] = ok[0].pages
-        row.category_pages[builder] = ok[0].category_pages
-    for builder in REBUILD_BUILDERS:
-        ok = [r for r in rebuilds if r.builder == builder and r.returncode == 0]
-        if ok:
-            row.rebuild_seconds[builder] = median(r.seconds for r in ok)
-    for name, top, bottom, runs, cpu in (
-        ("mindset/bare", "mindset", "bare", builds, False),
-        ("cpu mindset/bare", "mindset", "bare", builds, True),
-        ("blog/mindset", "blog", "mindset", builds, False),
-        ("blog/bare", "blog", "bare", builds, False),
-        ("rebuild mindset/bare", "mindset", "bare", rebuilds, False),
-    ):
-        ratio = _paired_ratio(runs, top, bottom, cpu)
-        if ratio is not None:
-            row.ratios[name] = ratio
-    for name, runs in (("mindset/bare", builds), ("rebuild mindset/bare", rebuilds)):
-        pairs = _pairs(runs, "mindset", "bare")
-        if pairs:
-            row.pairs[name] = pairs
-    if "bare" in row.max_rss_mb and "mindset" in row.max_rss_mb:
-        row.ratios["rss mindset/bare"] = row.max_rss_mb["mindset"] / row.max_rss_mb["bare"]
+        builds = [r for r in ok if r.builder == builder and r.kind == "build"]
+        if builds:
+            row.repeats[builder] = len(builds)
+            row.cpu_s[builder] = median(r.cpu_s for r in builds)
+            row.wall_s[builder] = median(r.wall_s for r in builds)
+            row.rss_mb[builder] = max(r.rss_mb for r in builds)
+            row.pages[builder] = builds[0].pages
+        rebuilds = [r.cpu_s for r in ok if r.builder == builder and r.kind == "rebuild"]
+        if rebuilds:
+            row.rebuild_cpu_s[builder] = median(rebuilds)
+        if previous and builder in row.cpu_s and builder in previous.cpu_s:
+            extra = row.cpu_s[builder] - previous.cpu_s[builder]
+            row.cpu_ms_per_added_post[builder] = 1000 * extra / (n - previous.posts)
+    for top, bottom in COMPARED_TO.items():
+        for ratios, kind, what in (
+            (row.cpu_ratio, "build", "cpu_s"),
+            (row.wall_ratio, "build", "wall_s"),
+            (row.rebuild_cpu_ratio, "rebuild", "cpu_s"),
+        ):
+            ratio = paired_ratio(ok, kind, top, bottom, what)
+            if ratio is not None:
+                ratios[top] = ratio
     return row
 
 
-def summarise_runs(runs: list[Run]) -> list[Row]:
-    """Rows for every post count in ``runs`` (how ``--replot`` re-reads an old results.json)."""
-    rows = []
-    for n in sorted({r.posts for r in runs}):
-        builds = [r for r in runs if r.posts == n and r.kind == "build"]
-        rebuilds = [r for r in runs if r.posts == n and r.kind == "rebuild"]
-        rows.append(summarise(n, builds, rebuilds))
-    add_marginals(rows)
-    return rows
-
-
-def add_marginals(rows: list[Row]) -> None:
-    """Cost of each extra post between consecutive post counts (flat means linear)."""
-    for prev, row in itertools.pairwise(rows):
-        for builder, seconds in row.seconds.items():
-            if builder in prev.seconds:
-                extra = seconds - prev.seconds[builder]
-                row.marginal_ms_per_post[builder] = 1000 * extra / (row.posts - prev.posts)
-
-
-def _fmt(value: float | None, spec: str = ".2f", missing: str = "-") -> str:
-    return missing if value is None else format(value, spec)
-
-
-COLUMNS: tuple[str, ...] = (
-    "posts",
-    "bare s",
-    "mindset s",
-    "blog s",
-    "mindset/bare",
-    "mindset/bare CPU",
-    "blog/mindset",
-    "peak RSS MB bare/mindset/blog",
-    "ms/post bare/mindset",
-    "marginal ms/post bare/mindset",
-    "category pages mindset/blog",
-    "rebuild s bare/mindset",
-    "rebuild mindset/bare",
+COLUMNS = (
+    "builder",
+    "CPU s",
+    "wall s",
+    "peak RSS MB",
+    "pages",
+    "CPU ratio",
+    "wall ratio",
+    "rebuild CPU s",
+    "rebuild CPU ratio",
+    "CPU ms/added post",
+)
+LEGEND = (
+    "CPU: user + system time of the build and the processes it started; wall: elapsed time. "
+    "Medians over the repeats; each ratio is the median of the per-repeat ratios against the "
+    "builder it names. rebuild: an `mkdocs serve` rebuild after one post is edited. "
+    "CPU ms/added post: CPU time added per post since the previous post count."
 )
 
 
-def table_cells(row: Row) -> list[str]:
-    s, r = row.seconds, row.ratios
-    rss = "/".join(_fmt(row.max_rss_mb.get(b), ".0f") for b in BUILDERS)
-    per_post = "/".join(_fmt(row.ms_per_post.get(b), ".1f") for b in REBUILD_BUILDERS)
-    marginal = "/".join(_fmt(row.marginal_ms_per_post.get(b), ".1f") for b in REBUILD_BUILDERS)
-    cats = "/".join(
-        _fmt(row.category_pages.get(b), "d") if b in row.seconds else "-"
-        for b in ("mindset", "blog")
-    )
-    rebuild = "/".join(_fmt(row.rebuild_seconds.get(b)) for b in REBUILD_BUILDERS)
-    return [
-        str(row.posts),
-        _fmt(s.get("bare")),
-        _fmt(s.get("mindset")),
-        _fmt(s.get("blog")),
-        _fmt(r.get("mindset/bare"), ".3f"),
-        _fmt(r.get("cpu mindset/bare"), ".3f"),
-        _fmt(r.get("blog/mindset"), ".1f"),
-        rss,
-        per_post,
-        marginal,
-        cats,
-        rebuild,
-        _fmt(r.get("rebuild mindset/bare"), ".3f"),
+def _cell(value: float | int | None, spec: str) -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def _ratio(ratios: dict[str, float], builder: str) -> str:
+    value = ratios.get(builder)
+    return "-" if value is None else f"{value:.3f} x {COMPARED_TO[builder]}"
+
+
+def table(row: Row, markdown: bool = False) -> str:
+    """One post count: a line per builder, each ratio against the builder named in it."""
+    body = [
+        [
+            builder,
+            _cell(row.cpu_s[builder], ".2f"),
+            _cell(row.wall_s[builder], ".2f"),
+            _cell(row.rss_mb[builder], ".0f"),
+            _cell(row.pages[builder], "d"),
+            _ratio(row.cpu_ratio, builder),
+            _ratio(row.wall_ratio, builder),
+            _cell(row.rebuild_cpu_s.get(builder), ".2f"),
+            _ratio(row.rebuild_cpu_ratio, builder),
+            _cell(row.cpu_ms_per_added_post.get(builder), ".2f"),
+        ]
+        for builder in BUILDERS
+        if builder in row.cpu_s
     ]
-
-
-SPREAD_COLUMNS: tuple[str, ...] = (
-    "posts",
-    "pairs",
-    "mindset/bare median of pairs",
-    "lowest-highest pair",
-    "ratio of medians",
-    "ratio of fastest builds",
-)
-
-
-def spread_cells(row: Row) -> list[str] | None:
-    """The same mindset/bare ratio read three ways, and the range of the pairs.
-
-    On a noisy machine the readings disagree; all of them are printed so none is picked after
-    the fact. Fastest builds: the one least disturbed by anything else the machine was doing.
-    """
-    pairs = row.pairs.get("mindset/bare")
-    fastest = {b: min(row.runs[b]) for b in ("bare", "mindset") if row.runs.get(b)}
-    if not pairs or len(fastest) < 2:
-        return None
-    return [
-        str(row.posts),
-        str(len(pairs)),
-        _fmt(median(pairs), ".3f"),
-        f"{min(pairs):.2f}-{max(pairs):.2f}",
-        _fmt(row.seconds["mindset"] / row.seconds["bare"], ".3f"),
-        _fmt(fastest["mindset"] / fastest["bare"], ".3f"),
-    ]
-
-
-def _tables(rows: list[Row]) -> list[tuple[tuple[str, ...], list[list[str]]]]:
-    spread = [cells for cells in map(spread_cells, rows) if cells is not None]
-    tables = [(COLUMNS, [table_cells(row) for row in rows])]
-    return [*tables, (SPREAD_COLUMNS, spread)] if spread else tables
-
-
-def text_table(rows: list[Row]) -> str:
-    blocks = []
-    for columns, body in _tables(rows):
-        cells = [list(columns), *body]
-        widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
-        lines = ["  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)) for line in cells]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
-
-
-def markdown_table(rows: list[Row]) -> str:
-    blocks = []
-    for columns, body in _tables(rows):
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---:|" * len(columns)]
+    counts = {str(k) for k in row.repeats.values()}
+    k = counts.pop() if len(counts) == 1 else ", ".join(f"{b} {k}" for b, k in row.repeats.items())
+    title = f"{row.posts} posts, " + ("one build each" if k == "1" else f"medians of {k} builds")
+    if markdown:
+        lines = ["| " + " | ".join(COLUMNS) + " |", "|---" + "|---:" * (len(COLUMNS) - 1) + "|"]
         lines += ["| " + " | ".join(cells) + " |" for cells in body]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+        return f"### {title}\n\n" + "\n".join(lines)
+    widths = [max(len(cells[i]) for cells in [list(COLUMNS), *body]) for i in range(len(COLUMNS))]
+
+    def line(cells: list[str]) -> str:
+        rest = zip(cells[1:], widths[1:], strict=True)
+        return "  ".join([cells[0].ljust(widths[0]), *(c.rjust(w) for c, w in rest)])
+
+    lines = [line(cells) for cells in [list(COLUMNS), ["-" * w for w in widths], *body]]
+    return "\n".join([title, *lines])
+
+
+def plot(rows: list[Row], out: Path) -> Path | None:
+    """CPU seconds against posts (log-log), and the CPU cost of each added post."""
+    if len(rows) < 2:
+        return None
+    try:
+        import matplotlib
+    except ImportError:
+        print("no plot: matplotlib is not installed (pip install -e '.[bench]')", file=sys.stderr)
+        return None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    labels = {"bare": "bare MkDocs", "mindset": "mkdocs-mindset", "blog": "Material blog plugin"}
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4), sharex=True)
+    for builder, style in zip(BUILDERS, ("o-", "s-", "^-"), strict=True):
+        cpu = [(r.posts, r.cpu_s[builder]) for r in rows if builder in r.cpu_s]
+        added = [
+            (r.posts, r.cpu_ms_per_added_post[builder])
+            for r in rows
+            if builder in r.cpu_ms_per_added_post
+        ]
+        for axis, points in ((left, cpu), (right, added)):
+            if points:
+                axis.plot(*zip(*points, strict=True), style, label=labels[builder])
+    left.set(xscale="log", yscale="log", xlabel="posts", ylabel="CPU s per build (median)")
+    right.set(xscale="log", xlabel="posts", ylabel="CPU ms per post added since the last count")
+    right.set_ylim(bottom=0)
+    plain = FuncFormatter(lambda value, _: f"{value:,.3g}")
+    for axis in (left, right):
+        axis.grid(True, which="both", alpha=0.3)
+        axis.set_xticks([r.posts for r in rows])
+        axis.xaxis.set_major_formatter(plain)
+        axis.xaxis.set_minor_formatter(NullFormatter())
+    left.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5)))
+    left.yaxis.set_major_formatter(plain)
+    left.yaxis.set_minor_formatter(NullFormatter())
+    left.legend()
+    fig.tight_layout()
+    path = out / "performance.png"
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+# Running
 
 
 def environment() -> dict[str, Any]:
@@ -400,283 +349,117 @@ def environment() -> dict[str, Any]:
         except metadata.PackageNotFoundError:
             return None
 
-    cpu = platform.processor() or None
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-
     def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False
-        )
-        return done.stdout.strip()
+        cmd = ["git", "-C", str(REPO), *args]
+        return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
 
-    commit = git("rev-parse", "--short", "HEAD")
-    dirty = bool(git("status", "--porcelain", "--", "mkdocs_mindset"))
+    cpu = platform.processor()
+    if Path("/proc/cpuinfo").exists():
+        names = [
+            line for line in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in line
+        ]
+        cpu = names[0].split(":", 1)[1].strip() if names else cpu
     return {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
         "cpu": cpu,
         "cpus": os.cpu_count(),
-        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
-        if hasattr(os, "sysconf")
-        else None,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
         "mkdocs": version("mkdocs"),
         "mkdocs-material": version("mkdocs-material"),
-        "mkdocs-mindset": version("mkdocs-mindset"),
-        "commit": commit or None,
-        "plugin_uncommitted_changes": dirty,
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "plugin_uncommitted_changes": bool(git("status", "--porcelain", "--", "mkdocs_mindset")),
     }
-
-
-def plot(rows: list[Row], out: Path) -> list[Path]:
-    """Seconds against posts (log-log) and milliseconds per post; PNG and SVG."""
-    try:
-        import matplotlib
-    except ImportError:
-        print("matplotlib is not installed: no plot (pip install matplotlib)", file=sys.stderr)
-        return []
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams["svg.hashsalt"] = "mindset-bench"
-    styles = {"bare": ("#555555", "o"), "mindset": ("#1f77b4", "s"), "blog": ("#d62728", "^")}
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.4))
-    for builder in BUILDERS:
-        points = [(row.posts, row.seconds[builder]) for row in rows if builder in row.seconds]
-        if not points:
-            continue
-        colour, marker = styles[builder]
-        xs, ys = zip(*points, strict=True)
-        left.plot(xs, ys, marker=marker, color=colour, label=LABELS[builder])
-        right.plot(xs, [1000 * y / x for x, y in points], marker=marker, color=colour)
-        if builder in REBUILD_BUILDERS:
-            rebuilt = [
-                (r.posts, r.rebuild_seconds[builder]) for r in rows if builder in r.rebuild_seconds
-            ]
-            if rebuilt:
-                rx, ry = zip(*rebuilt, strict=True)
-                left.plot(
-                    rx,
-                    ry,
-                    linestyle="--",
-                    color=colour,
-                    alpha=0.6,
-                    label=f"{LABELS[builder]}, serve rebuild",
-                )
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
-
-    posts = [row.posts for row in rows]
-    plain = FuncFormatter(lambda value, _: f"{value:,.0f}" if value >= 1 else f"{value:g}")
-    left.set(xscale="log", yscale="log", xlabel="posts", ylabel="build time (s, median)")
-    left.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-    left.yaxis.set_major_formatter(plain)
-    left.yaxis.set_minor_formatter(NullFormatter())
-    left.set_title("Build time against posts")
-    right.set(xscale="log", xlabel="posts", ylabel="ms per post (build time / posts)")
-    right.set_title("Cost per post")
-    right.set_ylim(bottom=0)
-    for axis in (left, right):
-        axis.grid(True, which="both", alpha=0.3)
-        axis.set_xticks(posts)
-        axis.xaxis.set_major_formatter(plain)
-        axis.xaxis.set_minor_formatter(NullFormatter())
-    left.legend(fontsize="small")
-    fig.tight_layout()
-    written = []
-    for suffix in ("png", "svg"):
-        path = out / f"performance.{suffix}"
-        fig.savefig(path, dpi=120, metadata={"Date": None} if suffix == "svg" else None)
-        written.append(path)
-    plt.close(fig)
-    return written
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Benchmark bare MkDocs, mkdocs-mindset and Material's blog plugin."
-    )
-    parser.add_argument("--posts", type=int, nargs="+", default=[300, 1000, 3000])
-    parser.add_argument("--repeats", type=int, default=3, help="builds per builder and N")
-    parser.add_argument(
-        "--builders", nargs="+", choices=BUILDERS, default=list(BUILDERS), help="what to build"
+        description="Build the same blog with bare MkDocs, mkdocs-mindset and Material's blog "
+        "plugin; report CPU time (and wall time) and their ratios."
     )
     parser.add_argument(
-        "--skip-blog-above",
+        "--posts",
         type=int,
-        default=3000,
+        nargs="+",
+        default=[300, 1000, 3000],
         metavar="N",
-        help="leave Material's blog plugin out above N posts (it takes minutes); default 3000",
+        help="post counts (default 300 1000 3000)",
     )
     parser.add_argument(
-        "--skip-rebuild-above",
-        type=int,
-        default=3000,
-        metavar="N",
-        help="leave the serve-rebuild measurement out above N posts; default 3000",
+        "--repeats", type=int, default=5, metavar="R", help="builds per builder (default 5)"
+    )
+    parser.add_argument(
+        "--builders", nargs="+", choices=BUILDERS, default=list(BUILDERS), help="(default: all)"
     )
     parser.add_argument(
         "--blog-repeats",
         type=int,
-        default=None,
         metavar="K",
-        help="build Material's blog plugin in the first K repeats only (default: every repeat)",
-    )
-    parser.add_argument("--no-rebuild", action="store_true", help="skip the serve-rebuild timing")
-    parser.add_argument("--seed", type=int, default=2020, help="corpus seed")
-    parser.add_argument("--out", type=Path, default=None, help="default benchmarks/out")
-    parser.add_argument("--work", type=Path, default=None, help="corpora and sites (default: temp)")
-    parser.add_argument("--timeout", type=float, default=3600, help="seconds per build")
-    parser.add_argument(
-        "--installed",
-        action="store_true",
-        help="build with the installed mkdocs_mindset instead of a copy of this working tree's",
+        help="build Material's blog plugin in the first K repeats only (default: all of them); "
+        "one build of it takes minutes at 3,000 posts",
     )
     parser.add_argument(
-        "--smoke",
-        action="store_true",
-        help="CI check: 50 posts, one repeat, every builder; exits non-zero only if a build fails",
+        "--out", type=Path, metavar="DIR", help="results folder (default benchmarks/out)"
     )
+    parser.add_argument("--seed", type=int, default=2020, help="corpus seed (default 2020)")
     parser.add_argument(
-        "--replot",
-        type=Path,
-        metavar="RESULTS_JSON",
-        help="measure nothing: print the table and draw the plot of an earlier results.json",
+        "--smoke", action="store_true", help="CI: 50 posts, one repeat; fails only if a build fails"
     )
     args = parser.parse_args(argv)
     if args.smoke:
-        args.posts, args.repeats, args.skip_blog_above = [50], 1, 50
-        args.skip_rebuild_above = 50
+        args.posts, args.repeats = [50], 1
         args.out = args.out or HERE / "out" / "smoke"
     args.out = args.out or HERE / "out"
     args.posts = sorted(set(args.posts))
-    if args.blog_repeats is None:
-        args.blog_repeats = args.repeats
+    args.builders = [b for b in BUILDERS if b in args.builders]
+    args.blog_repeats = args.repeats if args.blog_repeats is None else args.blog_repeats
     return args
-
-
-def _progress(run: Run, repeats: int) -> None:
-    status = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
-    print(
-        f"  N={run.posts:<6} repeat {run.repeat + 1}/{repeats}  {run.builder:8} {run.kind:7} "
-        f"{run.seconds:8.2f} s  {run.max_rss_mb:7.0f} MB{status}",
-        flush=True,
-    )
-
-
-def measure_posts(
-    n: int, args: argparse.Namespace, work: Path, child: Child
-) -> tuple[list[Run], list[Run]]:
-    """Every build and rebuild of the N-post corpus, alternating builders within each repeat."""
-    builders = tuple(b for b in args.builders if not (b == "blog" and n > args.skip_blog_above))
-    corpora = write_corpora(work / "corpora", n, builders, args.seed)
-    builds: list[Run] = []
-    rebuilds: list[Run] = []
-    try:
-        for repeat in range(args.repeats):
-            now = [b for b in builders if b != "blog" or repeat < args.blog_repeats]
-            shift = repeat % len(now)
-            for builder in now[shift:] + now[:shift]:
-                builds.append(build_once(corpora[builder], repeat, work, child))
-                _progress(builds[-1], args.repeats)
-            if args.no_rebuild or n > args.skip_rebuild_above:
-                continue
-            order = [b for b in REBUILD_BUILDERS if b in builders]
-            for builder in order if repeat % 2 == 0 else order[::-1]:
-                rebuilds.append(rebuild_once(corpora[builder], repeat, work, child))
-                _progress(rebuilds[-1], args.repeats)
-    finally:
-        shutil.rmtree(work / "corpora", ignore_errors=True)
-    return builds, rebuilds
-
-
-def write_results(out: Path, result: dict[str, Any], rows: list[Row]) -> None:
-    """``results.json`` (everything) and ``results.md`` (the table)."""
-    (out / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    (out / "results.md").write_text(markdown_table(rows) + "\n", encoding="utf-8")
-
-
-def rows_from_json(path: Path) -> list[Row]:
-    runs = json.loads(path.read_text(encoding="utf-8"))["runs"]
-    return summarise_runs([Run(**run) for run in runs])
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    if args.replot:
-        replotted = rows_from_json(args.replot)
-        print(text_table(replotted))
-        (args.out / "results.md").write_text(markdown_table(replotted) + "\n", encoding="utf-8")
-        drawn = plot(replotted, args.out)
-        print("wrote " + ", ".join(str(p) for p in drawn))
-        return 0
-
-    work = (args.work or Path(tempfile.mkdtemp(prefix="mindset-bench-"))).resolve()
-    work.mkdir(parents=True, exist_ok=True)
-    code = None if args.installed else snapshot_plugin(work)
-    # From the work folder, `python -m mkdocs` cannot pick up the repository's package by accident.
-    child = Child(timeout=args.timeout, cwd=work, pythonpath=code)
     env = environment()
-    env["plugin_code"] = "installed package" if code is None else "snapshot of the working tree"
-    env["command"] = " ".join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])])
-    result: dict[str, Any] = {
-        "environment": env,
-        "settings": {
-            "posts": args.posts,
-            "repeats": args.repeats,
-            "blog_repeats": args.blog_repeats,
-            "builders": args.builders,
-            "skip_blog_above": args.skip_blog_above,
-            "skip_rebuild_above": args.skip_rebuild_above,
-            "seed": args.seed,
-        },
-        "complete": False,
-        "rows": [],
-        "runs": [],
-    }
+    result: dict[str, Any] = {"environment": env, "settings": {}, "rows": [], "runs": []}
+    result["settings"] = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
     rows: list[Row] = []
-    failures: list[Run] = []
+    runs: list[Run] = []
     started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="mindset-bench-"))
     try:
+        code = snapshot_plugin(work)
         for n in args.posts:
-            builds, rebuilds = measure_posts(n, args, work, child)
-            failures += [r for r in builds + rebuilds if r.returncode != 0]
-            rows.append(summarise(n, builds, rebuilds))
-            add_marginals(rows)
-            # Saved after every N, so a long run that is stopped keeps what it measured.
-            env["elapsed_s"] = round(time.perf_counter() - started, 1)
+            new = measure(n, args, work, code)
+            runs += new
+            rows.append(summarise(n, new, rows[-1] if rows else None))
+            # Written after every post count, so a long run that is stopped keeps what it did.
+            env["elapsed_s"] = round(time.perf_counter() - started)
             result["rows"] = [asdict(row) for row in rows]
-            result["runs"] += [asdict(run) for run in builds + rebuilds]
-            write_results(args.out, result, rows)
+            result["runs"] = [asdict(run) for run in runs]
+            (args.out / "results.json").write_text(json.dumps(result, indent=1) + "\n")
+            markdown = [table(row, markdown=True) for row in rows]
+            (args.out / "results.md").write_text("\n\n".join([*markdown, LEGEND]) + "\n")
     finally:
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
-    result["complete"] = True
-    write_results(args.out, result, rows)
-    written = plot(rows, args.out)
+        shutil.rmtree(work, ignore_errors=True)
+    drawn = plot(rows, args.out)
 
+    print()
     for row in rows:
-        if "mindset" in row.seconds and not row.category_pages.get("mindset"):
-            print(f"warning: the mindset build of {row.posts} posts made no category pages")
-    print()
-    print(text_table(rows))
-    print()
+        print(table(row), end="\n\n")
+    print(textwrap.fill(LEGEND, 100), end="\n\n")
     print(
-        f"{env['date']}  {env['cpus']} CPUs  {env['cpu']}  Python {env['python']}  "
-        f"mkdocs {env['mkdocs']}  material {env['mkdocs-material']}  "
-        f"mindset {env['mkdocs-mindset']}  ({env['elapsed_s']} s)"
+        f"{env['date']}  {env['cpus']} CPUs ({env['cpu']})  Python {env['python']}  "
+        f"MkDocs {env['mkdocs']}  Material {env['mkdocs-material']}  commit {env['commit']}"
+        f"{' + uncommitted plugin changes' if env['plugin_uncommitted_changes'] else ''}  "
+        f"({env['elapsed_s']} s)"
     )
-    print(f"wrote {args.out / 'results.json'}, {args.out / 'results.md'}", end="")
-    print("".join(f", {p}" for p in written))
+    written = [args.out / "results.json", args.out / "results.md", *([drawn] if drawn else [])]
+    print("wrote " + ", ".join(map(str, written)))
+    failures = [run for run in runs if run.returncode]
     for run in failures:
         print(
-            f"\nFAILED: {run.builder} {run.kind} of {run.posts} posts "
-            f"(exit {run.returncode})\n{run.stderr_tail}",
+            f"\nFAILED: {run.builder} {run.kind}, {run.posts} posts, exit {run.returncode}\n"
+            f"{run.error}",
             file=sys.stderr,
         )
     return 1 if failures else 0
