@@ -155,7 +155,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             page.content = self.renderer.post_page(page.content, post, page)
         info = head.head_info(page, self.blog, self.files, config, self.config, self.locale)
         head.escape_theme_meta(page.meta, info)
-        self.heads[page.file.src_uri] = seo.head_block(info, social=not self.social)
+        self.heads[page.file.src_uri] = seo.head_block(info, social_cards=self.social)
         return context
 
     on_page_context = CombinedEvent(_listing_context, _post_context)

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from mkdocs_mindset.site.seo import (
+    SOCIAL_CARD_TAGS,
     HeadInfo,
     head_block,
     inject_head,
@@ -323,11 +324,13 @@ def test_inject_recognises_every_spelling(theme_tag: str) -> None:
     assert 'content="ours"' in out
 
 
-def test_without_social_tags_when_materials_social_plugin_writes_them() -> None:
-    block = head_block(POST, social=False)
+def test_card_tags_are_left_to_materials_social_plugin() -> None:
+    block = head_block(POST, social_cards=True)
     names = _names(f"<html><head>{block}</head></html>")
-    assert not [key for key in names if key.startswith(("og:", "twitter:", "article:"))]
-    assert names["description"] == 1 and "application/ld+json" in block
+    assert not [key for key in names if key.startswith("twitter:") or key in SOCIAL_CARD_TAGS]
+    # What the social plugin does not write is still ours.
+    assert names["og:site_name"] == names["article:published_time"] == names["description"] == 1
+    assert "application/ld+json" in block
 
 
 @pytest.mark.parametrize(

@@ -197,17 +197,24 @@ def _meta_lines(tags: list[_Meta]) -> list[str]:
     return [f'<meta {attr}="{key}" content="{_attr(value)}">' for attr, key, value in tags]
 
 
-def head_block(info: HeadInfo, *, social: bool = True) -> str:
+#: What Material's social plugin writes for a page with a card: left to it when it is on.
+SOCIAL_CARD_TAGS: frozenset[str] = frozenset(
+    {"og:type", "og:title", "og:description", "og:url", "og:image", "og:image:alt"}
+)
+
+
+def head_block(info: HeadInfo, *, social_cards: bool = False) -> str:
     """The plugin's head tags, one per line, in the order a reader of the source expects.
 
-    `social=False` leaves Open Graph and Twitter tags out (Material's social plugin writes them).
+    With `social_cards` (Material's social plugin makes cards), the tags it writes are left to
+    it: every `twitter:` tag and the `og:` tags in `SOCIAL_CARD_TAGS`.
     """
     tags: list[_Meta] = []
     if info.description:
         tags.append(("name", "description", info.description))
-    if social and info.open_graph:
-        tags += _open_graph(info)
-    if social and info.twitter:
+    if info.open_graph:
+        tags += [t for t in _open_graph(info) if not (social_cards and t[1] in SOCIAL_CARD_TAGS)]
+    if info.twitter and not social_cards:
         tags += _twitter(info)
     lines = _meta_lines(tags)
     if info.json_ld:
