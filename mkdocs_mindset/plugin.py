@@ -79,7 +79,17 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             log.info(message)
         return files
 
-    def on_page_markdown(
+    @event_priority(100)  # before Material's meta plugin (50) merges `.meta.yml` into page.meta
+    def _fastpages_flags(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """fastpages' `hide: true` is a flag; Material's `hide` is a list it merges with others."""
+        is_post = self.blog is not None and page.file.src_uri in self.blog.posts
+        if is_post and isinstance(page.meta.get("hide"), bool):
+            del page.meta["hide"]
+        return markdown
+
+    def _page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if self.blog is None:
@@ -100,6 +110,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         if self.config.liquid == "all":
             return self._liquid(markdown, page, config, files, lambda: dict(page.meta))
         return markdown
+
+    on_page_markdown = CombinedEvent(_fastpages_flags, _page_markdown)
 
     def _liquid(
         self,
@@ -182,10 +194,9 @@ def _merge_post_meta(meta: MutableMapping[str, Any], post: Post) -> None:
     our reading; the title is the one Jekyll's rules chose, escaped (themes print it raw).
     """
     for key, value in post.meta.items():
-        meta.setdefault(key, value)
+        if not (key == "hide" and isinstance(value, bool)):  # see `_fastpages_flags`
+            meta.setdefault(key, value)
     meta["title"] = Markup(escape(post.title))
-    if isinstance(meta.get("hide"), bool):
-        del meta["hide"]  # fastpages' flag; Material expects a list here
     if not post.searchable:
         search_meta = meta.get("search")
         meta["search"] = {**(search_meta if isinstance(search_meta, dict) else {}), "exclude": True}

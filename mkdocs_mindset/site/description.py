@@ -179,8 +179,17 @@ def excerpt_text(body: str, separator: str = "\n\n") -> str:
 
 
 def _repeats_lede(body: str, separator: str, text: str) -> bool:
-    """Whether `text` only repeats the first block (the lede), so no subtitle is needed."""
-    return bool(first_block(body, separator)) and same_words(excerpt_text(body, separator), text)
+    """Whether `text` only repeats the first block (the lede), so no subtitle is needed.
+
+    Comparing words ignores Markdown's punctuation (`>`, `*`, backticks); only a block with
+    links, images or HTML, whose URLs and tags are words too, is rendered first.
+    """
+    block = first_block(body, separator)
+    if not block:
+        return False
+    if same_words(block, text):
+        return True
+    return any(c in block for c in "[<!") and same_words(excerpt_text(body, separator), text)
 
 
 def describe(
