@@ -75,7 +75,8 @@ class Renderer:
     def __init__(self, blog: Blog, env: jinja2.Environment, date_format: str) -> None:
         self.blog = blog
         self.env = env
-        self.date_format = date_format
+        # Each post's date as readers see it, written once: headers and listings all show it.
+        self.dates = {src: format_date(p.date, date_format) for src, p in blog.posts.items()}
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(f"mindset/{template}").render(**context)
@@ -87,7 +88,7 @@ class Renderer:
             title=post.title,
             show_title=not post.title_in_body,
             date=post.date,
-            date_text=format_date(post.date, self.date_format),
+            date_text=self.dates[post.src_uri],
             categories=self._links("categories", post.categories, page),
             tags=self._links("tags", post.tags, page),
             subtitle=self.blog.descriptions[post.src_uri].subtitle,
@@ -130,7 +131,7 @@ class Renderer:
             title=post.title,
             url=get_relative_url(post.url, page.url),
             date=post.date,
-            date_text=format_date(post.date, self.date_format),
+            date_text=self.dates[post.src_uri],
             description=self.blog.descriptions[post.src_uri].text,
         )
 

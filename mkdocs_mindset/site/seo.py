@@ -11,7 +11,6 @@ description on every page, and a page must have exactly one.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import posixpath
 import re
@@ -67,12 +66,11 @@ class HeadInfo:
     twitter: bool = True
     json_ld: bool = True
 
-    @functools.cached_property
+    @property
     def published_iso(self) -> str | None:
-        """Formatted once: Open Graph and JSON-LD both print it."""
         return _iso(self.published) if self.published else None
 
-    @functools.cached_property
+    @property
     def modified_iso(self) -> str | None:
         """The last change, else the publication: what `article:modified_time` means."""
         return _iso(self.modified) if self.modified else self.published_iso
