@@ -51,7 +51,6 @@ _PLACEHOLDER = re.compile(r":([a-z_]+)")
 # RFC 3986 ``pchar`` plus ``/``: what Jekyll leaves unescaped in a placeholder value.
 _SAFE = "-._~!$&'()*+,;=:@/"
 # A value made only of those and ASCII letters and digits, which ``quote`` returns unchanged.
-_UNESCAPED = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/]*")
 
 # English names: Jekyll's strftime ignores the locale, Python's does not.
 _SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -153,10 +152,7 @@ def expand(
     for literal, name, suffix in _parse(template):
         pieces.append(literal)
         if name is not None:
-            value = values[name]
-            if not _UNESCAPED.fullmatch(value):  # most values (dates, ASCII slugs) need none
-                value = quote(value, safe=_SAFE)
-            pieces += (value, suffix)
+            pieces += (quote(values[name], safe=_SAFE), suffix)
     return _clean_url("".join(pieces))
 
 

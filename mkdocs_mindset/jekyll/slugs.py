@@ -9,7 +9,6 @@ character classes are checked with :mod:`unicodedata` instead.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from typing import Literal
 
 __all__ = ["SlugMode", "slugify", "titleize_slug"]
@@ -29,7 +28,6 @@ def _keeps(char: str, extra: frozenset[str]) -> bool:
     return category[0] in "LM" or category == "Nd"
 
 
-@lru_cache(maxsize=4096)
 def slugify(text: str, *, mode: SlugMode = "default", cased: bool = False) -> str:
     """Return Jekyll's slug for ``text``; may be ``""`` (e.g. ``🚀``), which callers must handle.
 
