@@ -161,3 +161,14 @@ def make_site(tmp_path: Path) -> Iterator[Callable[..., Site]]:
         return build_site(write_site(tmp_path, files, cfg), strict=strict)
 
     yield _make
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The Jekyll comparisons' counts, per blog and axis, at the end of every run."""
+    import jekyll_oracle
+
+    lines = jekyll_oracle.summary_lines()
+    if lines:
+        terminalreporter.section("compared with Jekyll 4.3")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -221,8 +221,8 @@ CODESPACES_TITLE = "nbdev + GitHub Codespaces: A New Literate Programming Enviro
                 "Conclusion",
             ],
         ),
-        # `permalink: /codespaces` (no extension) is served as a folder
-        ("codespaces/index.html", CODESPACES_TITLE, [CODESPACES_TITLE]),
+        # `permalink: /codespaces` (no extension) is written as Jekyll wrote it
+        ("codespaces.html", CODESPACES_TITLE, [CODESPACES_TITLE]),
     ],
 )
 def test_fastpages_known_urls_and_titles(

@@ -203,8 +203,8 @@ def test_is_valid_site_permalink(value: str, valid: bool) -> None:
         ("/a/b/", "a/b/index.html"),
         ("/a/b.html", "a/b.html"),
         ("/feed.xml", "feed.xml"),
-        ("/a/b", "a/b/index.html"),
-        ("/2020/05/20/v1.2", "2020/05/20/v1.2/index.html"),  # not an extension
+        ("/a/b", "a/b.html"),  # Jekyll adds the output extension
+        ("/2020/05/20/v1.2", "2020/05/20/v1.2"),  # `.2` is an extension to Jekyll
         (
             "/developer%20notes/gis/2020/05/20/some-title.html",
             "developer notes/gis/2020/05/20/some-title.html",
@@ -214,7 +214,7 @@ def test_is_valid_site_permalink(value: str, valid: bool) -> None:
         ("/a/b/?q=1#top", "a/b/index.html"),
         ("//a//b//", "a/b/index.html"),
         ("/./a/./b/", "a/b/index.html"),
-        ("/.htaccess", ".htaccess/index.html"),
+        ("/.htaccess", ".htaccess.html"),  # a dot file has no extension
     ],
 )
 def test_url_to_dest_path(url: str, expected: str) -> None:

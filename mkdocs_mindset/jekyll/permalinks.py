@@ -102,7 +102,6 @@ _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 # A final path segment that names a file: a dot then an extension holding at least one letter,
 # so ``v1.2`` stays a folder name while ``feed.xml`` and ``post.html`` are files.
-_FILE_NAME = re.compile(r".+\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{1,10}")
 
 # ``C:`` at the start of a path is a drive on Windows and would make ``os.path.join`` jump out.
 _DRIVE = re.compile(r"[A-Za-z]:")
@@ -180,11 +179,12 @@ def _parse(template: str) -> tuple[tuple[str, str | None, str], ...]:
 def url_to_dest_path(url: str) -> str:
     """Return the output file, relative to ``site_dir`` with ``/`` separators, for a URL path.
 
-    ``/a/b/`` → ``a/b/index.html``; ``/a/b.html`` → ``a/b.html``; ``/a/b`` (no extension) →
-    ``a/b/index.html``, because MkDocs writes no extensionless files (Jekyll would write
-    ``a/b.html``; servers redirect ``/a/b`` to ``/a/b/``). The URL is unescaped; a query or
-    fragment is ignored; backslashes count as separators; empty, ``.``-only and ``..`` segments
-    are dropped, so no front matter can write outside the site folder. Never starts with ``/``.
+    Jekyll's rule: ``/a/b/`` → ``a/b/index.html``; a last segment with an extension is the file
+    (``/a/b.html``, ``/feed.xml``, even ``/a/v1.2``); one without gets ``.html`` (``/a/b`` →
+    ``a/b.html``, ``/.htaccess`` → ``.htaccess.html``, as Ruby's ``File.extname`` sees them).
+    The URL is unescaped; a query or fragment is ignored; backslashes count as separators;
+    empty, ``.``-only and ``..`` segments are dropped, so no front matter can write outside the
+    site folder. Never starts with ``/``.
     """
     path = url.split("?", 1)[0].split("#", 1)[0]
     path = unquote(path).replace("\\", "/").replace("\x00", "")
@@ -193,8 +193,10 @@ def url_to_dest_path(url: str) -> str:
         return "index.html"
     if _DRIVE.match(segments[0]):
         segments[0] = segments[0][0] + "%3A" + segments[0][2:]
-    if path.endswith("/") or not _FILE_NAME.fullmatch(segments[-1]):
+    if path.endswith("/"):
         segments.append("index.html")
+    elif "." not in segments[-1].lstrip("."):
+        segments[-1] += ".html"
     return "/".join(segments)
 
 
