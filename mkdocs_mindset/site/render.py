@@ -134,4 +134,3 @@ class Renderer:
             date_text=self.dates[post.src_uri],
             description=self.blog.descriptions[post.src_uri].text,
         )
-
