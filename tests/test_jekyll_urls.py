@@ -109,6 +109,12 @@ CASES: dict[str, dict[str, Any]] = {
             ),
         },
     },
+    "malformed date": {
+        "config": {"permalink": "/:year/:month/:day/:hour/:title/", "timezone": "Asia/Tokyo"},
+        "files": {
+            "_posts/2023-01-29-odd.md": post("title: Odd\ndate: 2023-01-29 23:30:22 2023 -0800")
+        },
+    },
     "published false": {
         "config": {"permalink": "date"},
         "files": {"_posts/2020-02-02-draft.md": post("title: Draft\npublished: false")},

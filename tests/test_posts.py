@@ -212,7 +212,6 @@ def test_dates(date_yaml: str | None, tz: dt.tzinfo, expected: dt.datetime) -> N
 @pytest.mark.parametrize(
     "bad",
     [
-        "2023-01-29 18:30:22 2023 -0800",  # malformed date from jekyll/jekyll's own news
         "yesterday",
         "2020-13-45",
         "[2020, 5, 20]",
@@ -461,3 +460,16 @@ def test_impossible_yaml_date_keeps_the_other_keys() -> None:
     assert list(post.categories) == ["a"]
     assert post.date == dt.datetime(2020, 5, 20, tzinfo=UTC)
     assert [p.key for p in problems] == ["date"]
+
+
+def test_malformed_date_is_read_as_jekyll_reads_it_with_a_warning() -> None:
+    """Jekyll's own news has `2023-01-29 18:30:22 2023 -0800`: Ruby's Time.parse stops at `2023`.
+
+    The time is read in the site's zone; the offset after the stray year is ignored, as Jekyll
+    ignores it.
+    """
+    text = fm("date: 2023-01-29 18:30:22 2023 -0800")
+    post, problems = post_of(text, "_posts/2023-01-29-x.md", tz=LA)
+    assert post.date == dt.datetime(2023, 1, 29, 18, 30, 22, tzinfo=LA)
+    assert [p.key for p in problems] == ["date"]
+    assert "ignoring '2023 -0800', as Jekyll does" in problems[0].message

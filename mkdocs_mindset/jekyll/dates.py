@@ -18,6 +18,7 @@ __all__ = [
     "DateError",
     "machine_timezone",
     "parse_date",
+    "parse_date_leniently",
     "resolve_timezone",
     "split_post_filename",
     "to_local",
@@ -172,6 +173,23 @@ def parse_date(value: object, tz: datetime.tzinfo) -> datetime.datetime:
     if isinstance(value, str):
         return to_local(_parse_date_string(value), tz)
     raise DateError(f"not a date: {value!r} (expected YYYY-MM-DD HH:MM:SS +/-TTTT)")
+
+
+def parse_date_leniently(value: object, tz: datetime.tzinfo) -> tuple[datetime.datetime, str]:
+    """Read a date `parse_date` refuses the way Jekyll still reads it; also return what was ignored.
+
+    Jekyll falls back to Ruby's forgiving `Time.parse`, which reads the date and time at the
+    start and stops at stray text: `2023-01-29 18:30:22 2023 -0800` (from Jekyll's own news) is
+    18:30:22 in the site's zone there, the `2023 -0800` after it ignored. Only a valid date (and
+    time) at the start, followed by a space, is read this way; anything else raises.
+    """
+    if not isinstance(value, str):
+        raise DateError(f"not a date: {value!r}")
+    text = value.strip()
+    start = _DATE_STRING.match(text)
+    if start is None or start["offset"] or not text[start.end() : start.end() + 1].isspace():
+        raise DateError(f"not a date: {value!r}")
+    return parse_date(start.group(0), tz), text[start.end() :].strip()
 
 
 def _parse_date_string(text: str) -> datetime.datetime:

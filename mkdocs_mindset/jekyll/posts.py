@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from .dates import DateError, parse_date, split_post_filename
+from .dates import DateError, parse_date, parse_date_leniently, split_post_filename
 from .front_matter import split_front_matter
 from .slugs import titleize_slug
 from .text import lines_outside_code, same_words
@@ -200,8 +200,14 @@ class _Reader:
         try:
             return parse_date(value, tz)
         except DateError as exc:
-            self.warn(key, f"{exc}; ignored")
+            error = exc
+        try:
+            when, ignored = parse_date_leniently(value, tz)
+        except DateError:
+            self.warn(key, f"{error}; ignored")
             return None
+        self.warn(key, f"{error}; read as {when.isoformat()}, ignoring {ignored!r}, as Jekyll does")
+        return when
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
