@@ -43,17 +43,34 @@ class _Timezone(c.Optional[str]):
         return name
 
 
-class _Folder(c.Type[str]):
-    """A site-relative folder for generated pages; never absolute, never climbing out."""
+class _OldPermalink(c.Optional[str]):
+    """A site permalink the blog had before (style name or template); unset: no redirects."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
+
+    def run_validation(self, value: object) -> Any:
+        text = super().run_validation(value)
+        if text is not None and not is_valid_site_permalink(text):
+            raise base.ValidationError(
+                f"expected a style (date, pretty, ordinal, weekdate, none) or a template "
+                f"starting with '/', got {text!r}"
+            )
+        return text
+
+
+class _SitePath(c.Type[str]):
+    """A path inside the site for generated files; never absolute, never climbing out."""
 
     def __init__(self, default: str) -> None:
         super().__init__(str, default=default)
+        self.example = default
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value).strip().strip("/")
         parts = text.split("/")
         if not text or any(p in {"", ".", ".."} or "\\" in p for p in parts):
-            raise base.ValidationError(f"expected a folder such as 'categories', got {value!r}")
+            raise base.ValidationError(f"expected a path such as {self.example!r}, got {value!r}")
         return text
 
 
@@ -74,6 +91,9 @@ class _Scope(c.Choice):  # type: ignore[type-arg]
 class MindsetConfig(base.Config):
     permalink = _Permalink("pretty")
     """Post URLs: a Jekyll style name or a template with Jekyll placeholders."""
+    redirect_old_permalinks = _OldPermalink()
+    """The permalink style or template the blog used before: each post's URL under it, where
+    it differs, becomes a redirect page to the post's current URL."""
     timezone = _Timezone()
     """Zone that decides the day (and URL) of times written without an offset."""
     future = c.Type(bool, default=True)
@@ -86,11 +106,11 @@ class MindsetConfig(base.Config):
     """strftime format for dates shown to readers; `%-d` and `%-m` drop the leading zero."""
     categories = c.Type(bool, default=True)
     """Generate the category index and one page per category."""
-    categories_dir = _Folder("categories")
+    categories_dir = _SitePath("categories")
     """Where category pages live in the site."""
     tags = c.Type(bool, default=True)
     """Generate the tag index and one page per tag."""
-    tags_dir = _Folder("tags")
+    tags_dir = _SitePath("tags")
     """Where tag pages live in the site."""
     description_words = c.Type(int, default=100)
     """Descriptions in metadata and listings are cut to this many words (0: no limit)."""
@@ -108,6 +128,21 @@ class MindsetConfig(base.Config):
     """Turn fastpages `> Note: ...` blockquotes into admonitions."""
     embeds = c.Type(bool, default=True)
     """Turn `> youtube: URL` and `> twitter: URL` blockquotes into embeds."""
+    feed = c.Optional(c.Type(bool))
+    """Write an Atom feed of the newest posts (jekyll-feed's `feed.xml`). Feeds need `site_url`:
+    unset, feeds are written when it is set; `true` without it is a warning."""
+    feed_path = _SitePath("feed.xml")
+    """Where the site's feed is written, relative to the site (jekyll-feed's `feed: path:`)."""
+    feed_posts_limit = c.Type(int, default=10)
+    """How many of the newest posts each feed holds (jekyll-feed's `posts_limit`)."""
+    feed_excerpt_only = c.Type(bool, default=False)
+    """Feed entries carry only the summary, not the post's full HTML (`excerpt_only`)."""
+    feed_categories = c.Type(bool, default=True)
+    """One more feed per category, beside its page: `categories/<slug>/feed.xml`."""
+    feed_tags = c.Type(bool, default=True)
+    """One more feed per tag, beside its page: `tags/<slug>/feed.xml`."""
+    json_feed = c.Type(bool, default=True)
+    """A JSON Feed 1.1 beside the site's Atom feed (`feed.json`)."""
     liquid = _Scope()
     """Which pages get Jekyll's Liquid (`post_url`, includes, `site.baseurl`) rendered; posts
     only by default, since ordinary MkDocs pages may show `{{ }}` on purpose."""

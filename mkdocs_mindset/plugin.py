@@ -6,6 +6,7 @@ Data flows one way: `on_files` reads every post once into a `Blog` (rebuilt each
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, MutableMapping
 from typing import Any
@@ -24,8 +25,9 @@ from .jekyll.dates import resolve_timezone
 from .jekyll.liquid import LiquidSite, has_liquid, post_page_values
 from .jekyll.posts import Post, page_markdown
 from .markdown.quotes import QuotesExtension
-from .site import head, search, seo
+from .site import feeds, head, search, seo
 from .site.collect import Blog, ReadCache, collect
+from .site.redirects import Redirects, plan_redirects
 from .site.render import PACKAGED_TEMPLATES, Renderer, listing_title
 
 log = get_plugin_logger("mindset")
@@ -46,9 +48,11 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.liquid: LiquidSite | None = None
         self.tz: dt.tzinfo = dt.timezone.utc
         self.heads: dict[str, str] = {}
+        self.redirects: Redirects | None = None
         self.locale: str | None = None
         self.social = False
         self.read_cache = ReadCache()
+        self.feeds: list[feeds.Feed] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across `serve` rebuilds (and `read_cache`)."""
@@ -76,6 +80,20 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         for message in self.blog.warnings:
             log.warning(message)
         for message in self.blog.notes:
+            log.info(message)
+        self.feeds = []
+        if self.config.feed is not False and not config.site_url:
+            report = log.warning if self.config.feed else log.info  # asked for, or by default
+            report("no feed is written: feeds need absolute links, so set 'site_url'")
+        elif self.config.feed is not False:
+            self.feeds = feeds.plan(self.blog, self.config, config.site_name)
+        self.redirects = plan_redirects(
+            files, config, self.config, self.blog, lang=head.theme_language(config),
+            reserved={feed.path: f"the feed '{feed.path}'" for feed in self.feeds},
+        )  # fmt: skip
+        for message in self.redirects.warnings:
+            log.warning(message)
+        for message in self.redirects.notes:
             log.info(message)
         return files
 
@@ -111,7 +129,17 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             return self._liquid(markdown, page, config, files, lambda: dict(page.meta))
         return markdown
 
-    on_page_markdown = CombinedEvent(_fastpages_flags, _page_markdown)
+    @event_priority(100)  # a `redirect_to` page drops its body before anyone renders it
+    def _redirect_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.redirects is None or self.redirects.page_html(page.file.src_uri) is None:
+            return markdown
+        found = page.meta.get("search")
+        page.meta["search"] = {**(found if isinstance(found, dict) else {}), "exclude": True}
+        return ""
+
+    on_page_markdown = CombinedEvent(_fastpages_flags, _redirect_markdown, _page_markdown)
 
     def _liquid(
         self,
@@ -142,6 +170,9 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         """The theme's environment renders the plugin's templates, so overrides see its filters."""
         if self.blog is not None:
             self.renderer = Renderer(self.blog, env, self.config.date_format)
+            # Every page's HTML exists now, and MkDocs copies generated files after this event.
+            for file in feeds.generated_files(self.feeds, self.blog, files, config, self.config):
+                files.append(file)
         return env
 
     @event_priority(100)  # before the search plugins index the page
@@ -166,6 +197,12 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         if post is not None and page.content is not None:
             page.content = self.renderer.post_page(page.content, post, page)
         info = head.head_info(page, self.blog, self.files, config, self.config, self.locale)
+        if self.feeds:
+            links = feeds.head_links(
+                self.feeds, self.blog, page.file.src_uri, str(config.site_url),
+                with_json=self.config.json_feed,
+            )  # fmt: skip
+            info = dataclasses.replace(info, feeds=links)
         head.escape_theme_meta(page.meta, info)
         self.heads[page.file.src_uri] = seo.head_block(info, social_cards=self.social)
         return context
@@ -175,6 +212,9 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     @event_priority(-50)  # after Material's social plugin (50) has written its own tags
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         block = self.heads.pop(page.file.src_uri, None)
+        redirect = self.redirects.page_html(page.file.src_uri) if self.redirects else None
+        if redirect is not None:  # a `redirect_to` page is only the redirect, as in Jekyll
+            return redirect
         return output if block is None else seo.inject_head(output, block)
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -183,7 +223,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         if self.blog is not None and not search.honours_page_exclude(plugin):
             search.drop_pages(
                 config.site_dir,
-                self.blog.unsearchable_urls(listings=not self.config.listings_in_search),
+                self.blog.unsearchable_urls(listings=not self.config.listings_in_search)
+                + (self.redirects.page_urls if self.redirects else []),
             )
 
 

@@ -125,12 +125,15 @@ def build_site(config_file: Path, *, strict: bool = False, dirty: bool = False) 
     """Build with MkDocs' real `build()`; warnings are captured like `--strict` counts them."""
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)  # info lines are read too, as `mkdocs build` shows them
     logger.addHandler(capture)
     try:
         cfg = load_config(config_file=str(config_file), strict=strict)
         build(cfg, dirty=dirty)
     finally:
         logger.removeHandler(capture)
+        logger.setLevel(level)
     site = Site(config_file.parent, Path(cfg.site_dir))
     site.warnings = [r.getMessage() for r in capture.records if r.levelno >= logging.WARNING]
     site.infos = [r.getMessage() for r in capture.records if r.levelno == logging.INFO]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import textwrap
@@ -142,7 +143,10 @@ def build_jekyll(blog: Blog, root: Path) -> JekyllSite:
         **SITE,
         "plugins": ["jekyll-seo-tag"],
         "defaults": [
-            {"scope": {"path": ""}, "values": {"layout": "default", "render_with_liquid": False}}
+            {
+                "scope": {"path": "", "type": "posts"},
+                "values": {"layout": "default", "render_with_liquid": False},
+            }
         ],
         **blog.config,
     }
@@ -247,3 +251,165 @@ def summary_lines() -> list[str]:
         share = f"{100 * matched / compared:.1f}%" if compared else "-"
         lines.append(f"{blog:24} {axis:12} {matched:5} of {compared:5} matched ({share})")
     return lines
+
+
+# -- post bodies, for comparing what Markdown became -------------------------------------------
+
+
+def build_mindset_markdown(
+    blog: Blog, root: Path, markdown_extensions: list[Any], theme_name: str = "material"
+) -> Site:
+    """`build_mindset` with the theme and `markdown_extensions` a user of the plugin would have."""
+    options = {"liquid": "off", **blog.mindset_options()}
+    config = {
+        "site_name": SITE["title"],
+        "site_url": SITE["url"] + "/",
+        "site_description": SITE["description"],
+        "theme": theme(theme_name),
+        "markdown_extensions": markdown_extensions,
+        "plugins": ["search", {"mindset": options}],
+    }
+    files = {rel: textwrap.dedent(text).lstrip("\n") for rel, text in blog.files.items()}
+    return build_site(write_site(root / "mkdocs", files, config))
+
+
+def jekyll_body(site: JekyllSite, file: str) -> Any:
+    """What kramdown made of a post: the layout's `<body>` (the whole file for a post whose
+    `layout:` names a layout the test site lacks, which Jekyll then writes bare)."""
+    text = (site.site_dir / file).read_text(encoding="utf-8")
+    start, end = text.find("<body>"), text.rfind("</body>")
+    if 0 <= start < end:  # the layout's <head> (jekyll-seo-tag) is not wanted: skip parsing it
+        text = text[start : end + len("</body>")]
+    soup = BeautifulSoup(text, "html.parser")
+    return soup.body or soup
+
+
+def mindset_body(site: Site, file: str) -> Any:
+    """What Python-Markdown made of a post: the theme's content area without what the theme and
+    the plugin add around the Markdown (the post header, `toc`'s permalink anchors, and the `<h1>`
+    Material writes from the title when the post has none, the one `<h1>` without an `id`)."""
+    text = (site.site_dir / file).read_text(encoding="utf-8")
+    # Material's content area, cut out before parsing: a whole page costs five times as much.
+    start, end = text.find('<article class="md-content__inner'), text.rfind("</article>")
+    if 0 <= start < end:
+        text = text[start : end + len("</article>")]
+    soup = BeautifulSoup(text, "html.parser")
+    body = (
+        soup.select_one("article.md-content__inner")
+        or soup.select_one('[role="main"]')
+        or soup.select_one("div.rst-content")
+        or soup.body
+        or soup
+    )
+    for el in body.find_all(["header", "a", "h1"]):
+        if el.decomposed:  # inside the header, already gone
+            continue
+        classes = el.get("class") or []
+        if (
+            (el.name == "header" and "mindset-post-header" in classes)
+            or (el.name == "a" and "headerlink" in classes)
+            or (el.name == "h1" and not el.has_attr("id"))
+        ):
+            el.decompose()
+    return body
+
+
+# -- jekyll-seo-tag's head ----------------------------------------------------------------------
+
+_LAYOUT = re.compile(r"^layout:[ \t]*[\"']?([\w-]+)", re.M)
+
+
+def layouts_named(blog: Blog) -> set[str]:
+    """The layouts the blog's front matter names (`layout: post`), which the oracle lacks."""
+    names: set[str] = set()
+    for text in blog.files.values():
+        text = textwrap.dedent(text).lstrip("\n")
+        if text.startswith("---"):
+            names |= set(_LAYOUT.findall(text.split("\n---", 1)[0]))
+    return names - {"default", "null", "none"}
+
+
+def build_jekyll_seo(blog: Blog, root: Path) -> JekyllSite:
+    """`build_jekyll`, with every layout the posts name rendered through the `{% seo %}` one.
+
+    Real posts say `layout: post` (or `news_item`); without such a layout Jekyll writes the bare
+    body and no head at all, so each name becomes a layout that wraps the oracle's.
+    """
+    wrapper = "---\nlayout: default\n---\n{{ content }}\n"
+    _write(root / "jekyll", {f"_layouts/{name}.html": wrapper for name in layouts_named(blog)})
+    return build_jekyll(blog, root)
+
+
+@dataclass(frozen=True)
+class Head:
+    """What a page's `<head>` says, as plain values (entities decoded by the HTML parser)."""
+
+    metas: dict[str, list[str]]
+    """`name` or `property` -> the `content` of each such tag, in order."""
+    canonical: list[str]
+    json_ld: list[Any]
+
+
+def read_head(path: Path) -> Head:
+    """The head of the HTML file at `path`: meta tags, canonical links, parsed JSON-LD blocks."""
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    head = soup.head
+    assert head is not None, f"{path} has no <head>"
+    metas: dict[str, list[str]] = {}
+    for tag in head.find_all("meta"):
+        key = tag.get("name") or tag.get("property")
+        if key:
+            metas.setdefault(str(key), []).append(str(tag.get("content", "")))
+    canonical = [str(link.get("href")) for link in head.find_all("link", rel="canonical")]
+    scripts = head.find_all("script", type="application/ld+json")
+    return Head(metas, canonical, [json.loads(s.string or "null") for s in scripts])
+
+
+# -- jekyll-redirect-from -----------------------------------------------------------------------
+
+REDIRECT_PLUGINS = ["jekyll-seo-tag", "jekyll-redirect-from"]
+
+
+def build_jekyll_redirects(blog: Blog, root: Path) -> JekyllSite:
+    """`build_jekyll` with jekyll-redirect-from 0.16 among the site's plugins."""
+    config = {**blog.config, "plugins": REDIRECT_PLUGINS}
+    return build_jekyll(Blog(blog.files, config, blog.options), root)
+
+
+def build_mindset_with(blog: Blog, root: Path, theme_name: str = "mkdocs", **extra: Any) -> Site:
+    """`build_mindset` with more MkDocs settings, e.g. `use_directory_urls=False`, which writes
+    ordinary pages where Jekyll does (`about.md` -> `about.html`)."""
+    options = {"liquid": "off", **blog.mindset_options()}
+    config = {
+        "site_name": SITE["title"],
+        "site_url": SITE["url"] + "/",
+        "site_description": SITE["description"],
+        "theme": theme(theme_name),
+        "plugins": ["search", {"mindset": options}],
+        **extra,
+    }
+    files = {rel: textwrap.dedent(text).lstrip("\n") for rel, text in blog.files.items()}
+    return build_site(write_site(root / "mkdocs", files, config))
+
+
+_REFRESH_URL = re.compile(r"^\s*\d+\s*;\s*url=(.*)$", re.I | re.S)
+
+
+def redirect_targets(site_dir: Path) -> dict[str, str]:
+    """Every redirect page a build wrote: its file (relative to the site) -> its refresh URL.
+
+    jekyll-redirect-from writes redirect pages under any name (`old.html`, `x.php`), so every
+    file holding a `<meta http-equiv="refresh">` counts.
+    """
+    found: dict[str, str] = {}
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if 'http-equiv="refresh"' not in text:
+            continue
+        meta = BeautifulSoup(text, "html.parser").find("meta", attrs={"http-equiv": "refresh"})
+        match = _REFRESH_URL.match(str(meta.get("content", ""))) if meta is not None else None
+        if match:
+            found[path.relative_to(site_dir).as_posix()] = match.group(1).strip()
+    return found

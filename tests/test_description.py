@@ -130,6 +130,9 @@ def test_truncate_words(text: str, words: int, expected: str) -> None:
         ("[1]: https://x.org\n\nText after the definitions.", "Text after the definitions."),
         ("", ""),
         ("# Only a heading", ""),
+        # A definition whose URL is Liquid still makes a link, as in Jekyll (its news posts).
+        ("See [the release][rel].\n\n[rel]: {% post_url 2013-05-06-x %}", "See the release."),
+        ("[Docs][d] here.\n\n[d]: {{ site.baseurl }}/docs/", "Docs here."),
     ],
 )
 def test_excerpt_text(body: str, expected: str) -> None:
@@ -172,6 +175,10 @@ def test_excerpt_crlf_line_endings() -> None:
         ("{% raw %}liquid{% endraw %} text", "liquid text"),
         ("`<div>` tags", "<div> tags"),
         ("'single' and \"double\"", "'single' and \"double\""),
+        # kramdown's backslash escapes: `\|` keeps kramdown from reading a table row (GeoServer).
+        (r"([war](w)\|[zip](z))", "(war|zip)"),
+        (r"It\'s \"x\" \<b\> a\: b \= \$5", 'It\'s "x" <b> a: b = $5'),
+        (r"a \* b \_ c \# d", "a * b _ c # d"),
     ],
 )
 def test_plain_text(source: str, expected: str) -> None:

@@ -820,7 +820,7 @@ def test_fastpages_includes_and_embeds(corpus: Callable[[str], Site]) -> None:
     assert actions.select_one("figure.mindset-embed--youtube") is not None
     code = "\n".join(c.get_text() for c in actions.select("pre code"))
     assert "${{ secrets.pypi_password }}" in code  # inside {% raw %}: literal
-    videos = site.soup("codespaces/index.html").select("video[controls]")
+    videos = site.soup("codespaces.html").select("video[controls]")
     assert len(videos) == 5
     assert all(attr(v, "src").startswith("https://github.com/") for v in videos)
     assert not [w for w in site.warnings if "Liquid" in w]

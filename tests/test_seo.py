@@ -359,3 +359,21 @@ def test_inject_leaves_pages_without_head_alone() -> None:
 def test_inject_uppercase_head_end() -> None:
     out = inject_head("<HTML><HEAD><TITLE>t</TITLE></HEAD><BODY></BODY></HTML>", head_block(POST))
     assert out.index("og:title") < out.index("</HEAD>")
+
+
+def test_json_ld_author_keeps_url_and_type() -> None:
+    info = HeadInfo(
+        title="t",
+        author="The Team",
+        author_url="https://example.org/team",
+        author_type="Organization",
+    )
+    assert json_ld_data(info)["author"] == {
+        "@type": "Organization",
+        "name": "The Team",
+        "url": "https://example.org/team",
+    }
+    assert json_ld_data(HeadInfo(title="t", author="Ada"))["author"] == {
+        "@type": "Person",
+        "name": "Ada",
+    }

@@ -18,7 +18,7 @@ from conftest import Site, build_site, theme, write_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_mindset.site.head import social_plugin_on
+from mkdocs_mindset.site.head import Author, page_author, social_plugin_on
 
 THEMES = ["material", "mkdocs", "readthedocs"]
 SITE_URL = "https://example.org/blog/"
@@ -527,3 +527,63 @@ def test_real_social_plugin_gets_no_duplicates(tmp_path: Path) -> None:
     assert json_ld(head)["headline"] == "Seed post"
     for page in all_pages(built):
         assert head_problems(page.read_text()) == [], page
+
+
+# --- authors and titles as jekyll-seo-tag read them ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ({"author": "Ada"}, Author("Ada")),
+        ({"author": {"name": "Grace", "url": "https://g.org/"}}, Author("Grace", "https://g.org/")),
+        (
+            {"author": {"name": "Team", "type": "Organization"}},
+            Author("Team", None, "Organization"),
+        ),
+        ({"author": {"name": "X", "type": "Robot"}}, Author("X")),
+        ({"author": {"name": "X", "url": "javascript:alert(1)"}}, Author("X")),
+        ({"author": ["Ada", "Grace"]}, Author("Ada, Grace")),
+        ({"authors": ["Katherine", "Dorothy"]}, Author("Katherine")),
+        ({"authors": [{"name": "Mary", "url": "/mary/"}]}, Author("Mary", "/mary/")),
+        ({"author": "Ada", "authors": ["Katherine"]}, Author("Ada")),
+        ({"author": ""}, Author("Site Owner")),
+        ({}, Author("Site Owner")),
+    ],
+)
+def test_page_author_follows_jekyll_seo_tag(meta: dict[str, Any], expected: Author) -> None:
+    assert page_author(meta, "Site Owner") == expected
+
+
+def test_author_mapping_authors_list_and_spaced_title_reach_the_head(tmp_path: Path) -> None:
+    files = {
+        "_posts/2020-05-20-a.md": """
+            ---
+            title: "Spaced  out:\tthe   title"
+            author:
+              name: Grace Hopper
+              url: https://example.org/grace
+            ---
+            Body.
+            """,
+        "_posts/2020-05-21-b.md": """
+            ---
+            title: B
+            authors: [Katherine Johnson, Dorothy Vaughan]
+            ---
+            Body.
+            """,
+    }
+    site = _build(tmp_path, "mkdocs", files=files, site_url=SITE_URL)
+    head = head_of(site, "2020/05/20/a/")
+    assert one(head, "og:title") == one(head, "twitter:title") == "Spaced out: the title"
+    assert json_ld(head)["headline"] == "Spaced out: the title"
+    assert json_ld(head)["author"] == {
+        "@type": "Person",
+        "name": "Grace Hopper",
+        "url": "https://example.org/grace",
+    }
+    assert json_ld(head_of(site, "2020/05/21/b/"))["author"] == {
+        "@type": "Person",
+        "name": "Katherine Johnson",
+    }

@@ -143,6 +143,9 @@ class _Sanitizer(HTMLParser):
 
 
 _MD = markdown.Markdown(output_format="html")
+# kramdown's backslash escapes beyond Python-Markdown's own: `war\|zip`, `\'`, `\<` (real
+# posts escape `|` so that kramdown does not read the line as a table row).
+_MD.ESCAPED_CHARS = [*_MD.ESCAPED_CHARS, *(c for c in "|:\"'$=<" if c not in _MD.ESCAPED_CHARS)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -170,7 +173,9 @@ def safe_html(text: str) -> Markup:
 
 def excerpt_text(body: str, separator: str = "\n\n") -> str:
     """Plain text of the first excerpt block that has any (an image-only block has none)."""
-    references = link_references(body)
+    # A definition whose URL is Liquid (`[rel]: {% post_url x %}`) still makes `[text][rel]` a
+    # link, as in Jekyll; the URL itself never reaches the plain text.
+    references = link_references(_LIQUID.sub("#", body))
     for block in blocks(body, separator):
         text = plain_text(f"{block}\n\n{references}" if references else block, drop_code=True)
         if text:

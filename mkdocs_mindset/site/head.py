@@ -7,7 +7,8 @@ Posts use their normalised front matter; other pages use `page.meta`, like jekyl
 from __future__ import annotations
 
 import posixpath
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -15,11 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..config import MindsetConfig
+from ..jekyll.posts import author_name
+from ..jekyll.urls import is_safe_url
 from . import seo
 from .collect import Blog
-from ..config import MindsetConfig
 from .description import describe
-from ..jekyll.posts import author_name
 
 
 def theme_language(config: MkDocsConfig) -> str | None:
@@ -53,6 +55,40 @@ def image_url(path: str, page: Page, files: Files | None, config: MkDocsConfig) 
     return seo.site_url_for(path, site_url=config.site_url, page_url=page.url)
 
 
+AUTHOR_TYPES = frozenset({"Person", "Organization"})
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str | None
+    url: str | None = None
+    kind: str = "Person"
+
+
+def page_author(meta: Mapping[str, Any], site_author: str | None) -> Author:
+    """jekyll-seo-tag's lookup: 1. `author` 2. the first of `authors` 3. `site_author`.
+
+    A mapping may add a `url` (kept when it is a safe link) and a `type` (`Person`, the default,
+    or `Organization`); a list of names is joined into one name.
+    """
+    raw = meta.get("author")
+    authors = meta.get("authors")
+    if author_name(raw) is None and isinstance(authors, list) and authors:
+        raw = authors[0]
+    name = author_name(raw)
+    if name is None:
+        return Author(site_author or None)
+    if not isinstance(raw, Mapping):
+        return Author(name)
+    url = raw.get("url")
+    kind = raw.get("type")
+    return Author(
+        name,
+        url.strip() if isinstance(url, str) and url.strip() and is_safe_url(url) else None,
+        kind if kind in AUTHOR_TYPES else "Person",
+    )
+
+
 def head_info(
     page: Page,
     blog: Blog,
@@ -66,7 +102,7 @@ def head_info(
     image: str | None
     if post is not None:
         description = blog.descriptions[post.src_uri].text
-        title, author = post.title, post.author
+        title, author = post.title, page_author(post.meta, config.site_author)
         image = post.image.path if post.image else None
         alt = post.image.alt if post.image else ""
     else:
@@ -81,11 +117,11 @@ def head_info(
         title = Markup(str(page.title or "")).striptags() or config.site_name
         if page.is_homepage:
             title = config.site_name
-        author = author_name(meta.get("author"))
+        author = page_author(meta, config.site_author)
         image = meta["image"] if isinstance(meta.get("image"), str) else None
         alt = ""
     return seo.HeadInfo(
-        title=title,
+        title=" ".join(title.split()),  # as jekyll-seo-tag: one line, whatever the YAML held
         description=description,
         url=page.canonical_url,
         site_name=config.site_name,
@@ -98,7 +134,9 @@ def head_info(
         tags=tuple(post.tags or post.categories) if post else (),
         image=image_url(image, page, files, config) if image else None,
         image_alt=alt,
-        author=author or config.site_author,
+        author=author.name,
+        author_url=author.url,
+        author_type=author.kind,
         open_graph=options.open_graph,
         twitter=options.twitter,
         json_ld=options.json_ld,

@@ -62,9 +62,15 @@ class HeadInfo:
     image: str | None = None
     image_alt: str = ""
     author: str | None = None
+    author_url: str | None = None
+    """The author's page (jekyll-seo-tag's `author.url`), absolute or site-relative."""
+    author_type: str = "Person"
+    """schema.org type of the author: `Person` or `Organization`."""
     open_graph: bool = True
     twitter: bool = True
     json_ld: bool = True
+    feeds: tuple[tuple[str, str, str], ...] = ()
+    """(MIME type, title, absolute URL) of each feed the page links in its head."""
 
     @property
     def published_iso(self) -> str | None:
@@ -176,7 +182,9 @@ def json_ld_data(info: HeadInfo) -> dict[str, Any]:
         data["datePublished"] = info.published_iso
         data["dateModified"] = info.modified_iso
     if info.author:
-        data["author"] = {"@type": "Person", "name": info.author}
+        data["author"] = {"@type": info.author_type, "name": info.author}
+        if info.author_url:
+            data["author"]["url"] = info.author_url
     if info.image:
         data["image"] = info.image
     return data
@@ -215,6 +223,10 @@ def head_block(info: HeadInfo, *, social_cards: bool = False) -> str:
     if info.twitter and not social_cards:
         tags += _twitter(info)
     lines = _meta_lines(tags)
+    lines += [
+        f'<link rel="alternate" type="{kind}" title="{_attr(title)}" href="{_attr(url)}">'
+        for kind, title, url in info.feeds
+    ]
     if info.json_ld:
         lines.append(json_ld_script(json_ld_data(info)))
     return "".join(line + "\n" for line in lines)
