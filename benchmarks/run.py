@@ -320,7 +320,7 @@ def plot(rows: list[Row], out: Path) -> Path | None:
     left.set(xscale="log", yscale="log", xlabel="posts", ylabel="CPU s per build (median)")
     right.set(xscale="log", xlabel="posts", ylabel="CPU ms per post added since the last count")
     right.set_ylim(bottom=0)
-    plain = FuncFormatter(lambda value, _: f"{value:,.3g}")
+    plain = FuncFormatter(lambda value, _: f"{value:,.0f}")
     for axis in (left, right):
         axis.grid(True, which="both", alpha=0.3)
         axis.set_xticks([r.posts for r in rows])

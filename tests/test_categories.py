@@ -24,7 +24,6 @@ def make_post(name: str, day: int, categories: list[str], *, listed: bool = True
         slug=name,
         title=name.title(),
         date=dt.datetime(2020, 1, day, tzinfo=UTC),
-        body="",
         meta={},
         categories=categories,
         tags=[],

@@ -61,8 +61,6 @@ class Post:
     slug: str
     title: str
     date: dt.datetime
-    body: str
-    """Markdown without front matter (and without a leading H1 that repeats the title)."""
     meta: Mapping[str, Any]
     """The front matter as written (read-only)."""
     categories: tuple[str, ...] = ()
@@ -244,8 +242,13 @@ def read_post(
     tz: dt.tzinfo,
     *,
     use_folder_categories: bool = True,
-) -> tuple[Post | None, list[Problem]]:
-    """Normalise one post file. Returns None (with a problem) only when it has no date at all."""
+) -> tuple[Post | None, list[Problem], str]:
+    """Normalise one post file: the post, the problems found, and its body.
+
+    The body is the Markdown after the front matter (and after a leading H1 that repeats the
+    title); it describes the post and is not kept, since MkDocs holds every page's Markdown.
+    The post is None (with a problem) only when it has no date at all.
+    """
     front = split_front_matter(text)
     data, body = front.data, front.body
     reader = _Reader(src_uri, data)
@@ -266,7 +269,7 @@ def read_post(
         date = parse_date(file_date, tz)
     if date is None:
         reader.warn("date", "no date in the file name or front matter; the post was skipped")
-        return None, reader.problems
+        return None, reader.problems, body
 
     slug = reader.text("slug") or name_slug
 
@@ -304,7 +307,6 @@ def read_post(
         slug=slug,
         title=title,
         date=date,
-        body=body,
         meta=MappingProxyType(data),
         categories=categories,
         tags=_unique(tags),
@@ -322,7 +324,7 @@ def read_post(
         drops_leading_h1=drops_leading_h1,
         front_matter=front.block,
     )
-    return post, reader.problems
+    return post, reader.problems, body
 
 
 def page_markdown(post: Post, markdown: str) -> str:

@@ -137,7 +137,7 @@ class ReadCache:
         if cached is not None and cached[0] == digest:
             return cached[1], cached[2], cached[3]
         settings = self.settings
-        post, problems = read_post(
+        post, problems, body = read_post(
             src_uri, text, settings.tz, use_folder_categories=settings.folder_categories
         )
         description = None
@@ -145,7 +145,7 @@ class ReadCache:
             description = describe(
                 description=post.description,
                 excerpt=post.excerpt,
-                body=post.body,
+                body=body,
                 separator=post.excerpt_separator,
                 site_description=settings.site_description,
                 max_words=settings.words,
