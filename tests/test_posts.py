@@ -55,7 +55,10 @@ def fm(front_matter: str, body: str = "Body text.\n") -> str:
         ("blog/_posts/2020-05-20-x.md", True),
         ("travel/asia/_posts/2020-05-20-x.md", True),
         ("_posts/sub/folder/2020-05-20-x.md", True),
-        ("_posts/notes.md", True),  # a post path; dated from front matter or skipped
+        ("_posts/2020-05-20-x.mkd", True),
+        ("_posts/2021-1-5-one-digit.md", True),
+        ("_posts/notes.md", False),  # Jekyll skips undated names, front matter date or not
+        ("_posts/README.md", False),
         ("_posts/2020-05-20-x.txt", False),
         ("_posts/2020-05-20-x.html", False),
         ("posts/2020-05-20-x.md", False),

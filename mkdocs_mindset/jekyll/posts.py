@@ -19,7 +19,8 @@ from .front_matter import split_front_matter
 from .slugs import titleize_slug
 from .text import lines_outside_code, same_words
 
-POST_EXTENSIONS = (".md", ".markdown")
+# Jekyll's Markdown extensions (`markdown_ext`) that MkDocs also reads as Markdown pages.
+POST_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn")
 POSTS_FOLDER = "_posts"
 
 _ATX_H1 = re.compile(r"^[ \t]{0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -90,10 +91,23 @@ class Post:
         return (self.date, self.src_uri)
 
 
+def in_posts_folder(src_uri: str) -> bool:
+    """Whether the file is anywhere under a folder named `_posts`."""
+    return POSTS_FOLDER in src_uri.split("/")[:-1]
+
+
 def is_post_path(src_uri: str) -> bool:
-    """Jekyll's rule: Markdown anywhere under a folder named `_posts`."""
-    parts = src_uri.split("/")
-    return POSTS_FOLDER in parts[:-1] and src_uri.lower().endswith(POST_EXTENSIONS)
+    """Jekyll's rule: a dated name (`YYYY-MM-DD-title.md`) anywhere under a `_posts` folder.
+
+    Jekyll skips every other file there, even one with a `date` in its front matter (fastpages
+    ships a `_posts/README.md`).
+    """
+    name = posixpath.basename(src_uri)
+    return (
+        in_posts_folder(src_uri)
+        and name.lower().endswith(POST_EXTENSIONS)
+        and split_post_filename(name) is not None
+    )
 
 
 def folder_categories(src_uri: str) -> list[str]:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config import MindsetConfig
 from ..jekyll.permalinks import PermalinkError, expand, url_to_dest_path
-from ..jekyll.posts import Post, Problem, is_post_path, read_post
+from ..jekyll.posts import Post, Problem, in_posts_folder, is_post_path, read_post
 from ..jekyll.taxonomy import Group, Taxonomy, build_taxonomy
 from .description import Description, describe
 
@@ -177,6 +177,12 @@ def collect(
     )
     for file in list(files.documentation_pages()):
         if not is_post_path(file.src_uri):
+            if in_posts_folder(file.src_uri):  # never published raw, as Jekyll never does
+                files.remove(file)
+                blog.notes.append(
+                    f"'{file.src_uri}' is in a _posts folder without a dated name "
+                    f"(YYYY-MM-DD-title.md): skipped, as Jekyll skips it"
+                )
             continue
         post, problems, description = cache.read(file.src_uri, file.content_string)
         blog.problems.extend(problems)
