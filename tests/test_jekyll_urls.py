@@ -115,6 +115,15 @@ CASES: dict[str, dict[str, Any]] = {
             "_posts/2023-01-29-odd.md": post("title: Odd\ndate: 2023-01-29 23:30:22 2023 -0800")
         },
     },
+    "files Jekyll skips or reads": {
+        "config": {"permalink": "date"},
+        "files": {
+            "_posts/README.md": "# About these posts\n",
+            "_posts/notes.md": post("title: Undated\ndate: 2020-02-02"),
+            "_posts/2020-03-03-kramdown-extension.mkd": post("title: Mkd"),
+            "_posts/2020-03-04-no-front-matter.md": "Just text.\n",
+        },
+    },
     "published false": {
         "config": {"permalink": "date"},
         "files": {"_posts/2020-02-02-draft.md": post("title: Draft\npublished: false")},
