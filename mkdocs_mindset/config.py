@@ -22,7 +22,7 @@ class _Permalink(c.Type[str]):
         if not is_valid_site_permalink(text):
             raise base.ValidationError(
                 f"expected a style (date, pretty, ordinal, weekdate, none) or a template "
-                f"starting with '/', got {text!r}"
+                f"such as '/:year/:title/', got {text!r}"
             )
         return text
 
@@ -54,7 +54,7 @@ class _OldPermalink(c.Optional[str]):
         if text is not None and not is_valid_site_permalink(text):
             raise base.ValidationError(
                 f"expected a style (date, pretty, ordinal, weekdate, none) or a template "
-                f"starting with '/', got {text!r}"
+                f"such as '/:year/:title/', got {text!r}"
             )
         return text
 
@@ -89,6 +89,9 @@ class _Scope(c.Choice):  # type: ignore[type-arg]
 
 
 class MindsetConfig(base.Config):
+    jekyll_config = c.Optional(c.File(exists=True))
+    """The Jekyll site's `_config.yml`, relative to `mkdocs.yml`: its `permalink`, `timezone`,
+    `future` and front matter `defaults:` apply, unless an option here says otherwise."""
     permalink = _Permalink("pretty")
     """Post URLs: a Jekyll style name or a template with Jekyll placeholders."""
     redirect_old_permalinks = _OldPermalink()

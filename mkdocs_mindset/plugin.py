@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -24,11 +25,13 @@ from .config import MindsetConfig
 from .jekyll.dates import resolve_timezone
 from .jekyll.liquid import LiquidSite, has_liquid, post_page_values
 from .jekyll.posts import Post, page_markdown
+from .jekyll.site_config import JekyllConfig
 from .markdown.quotes import QuotesExtension
 from .site import feeds, head, search, seo
 from .site.collect import Blog, ReadCache, collect
 from .site.redirects import Redirects, plan_redirects
 from .site.render import PACKAGED_TEMPLATES, Renderer, listing_title
+from .site.settings import apply_jekyll_config
 
 log = get_plugin_logger("mindset")
 
@@ -52,14 +55,26 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.locale: str | None = None
         self.social = False
         self.read_cache = ReadCache()
+        self.given: frozenset[str] = frozenset()
+        self.jekyll = JekyllConfig()
         self.feeds: list[feeds.Feed] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across `serve` rebuilds (and `read_cache`)."""
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """Remember which options `mkdocs.yml` sets: those win over the Jekyll `_config.yml`."""
+        self.given = frozenset(options)
+        return super().load_config(options, config_file_path)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.blog, self.renderer, self.files, self.liquid, self.heads = None, None, None, None, {}
-        self.tz = resolve_timezone(self.config.timezone)  # the option is validated already
+        self.jekyll, problems = apply_jekyll_config(self.config, self.given)
+        for message in problems:
+            log.warning(message)
+        self.tz = resolve_timezone(self.config.timezone)  # validated, here or from `_config.yml`
         if PACKAGED_TEMPLATES not in config.theme.dirs:  # last, so a theme can override them
             config.theme.dirs.append(PACKAGED_TEMPLATES)  # templates and the stylesheet
         if STYLESHEET not in config.extra_css:
@@ -73,7 +88,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.blog = collect(files, config, self.config, self.tz, self.read_cache)
+        self.blog = collect(files, config, self.config, self.tz, self.read_cache, self.jekyll)
         self.files = files
         for problem in self.blog.problems:
             log.warning(str(problem))
@@ -157,7 +172,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             return markdown
         if self.liquid is None:  # link targets are indexed once, at the first page needing them
             targets = ((f.src_uri, f.url) for f in files)
-            self.liquid = LiquidSite.build(config, self.blog.posts, targets)
+            self.liquid = LiquidSite.build(config, self.blog.posts, targets, self.jekyll.site)
         src = page.file.src_uri
         text, problems = self.liquid.render(markdown, src_uri=src, page_url=page.url, page=values())
         for problem in problems:

@@ -186,7 +186,8 @@ def test_unknown_placeholder_raises(template: str) -> None:
         ("/static/", True),
         ("Pretty", False),
         ("fancy", False),
-        (":year/:title/", False),
+        (":year/:title/", True),  # Jekyll adds the leading slash
+        ("news/:year/:title/", True),
         ("", False),
         ("/:year/:nope/", False),
     ],

@@ -115,11 +115,14 @@ def validate_template(template: str) -> None:
 
 
 def is_valid_site_permalink(value: str) -> bool:
-    """Whether ``value`` works as the site ``permalink``: a style name or a ``/`` template."""
+    """Whether ``value`` works as the site ``permalink``: a style name or a template.
+
+    A template needs no leading ``/``: Jekyll adds it (``news/:year/:title/`` is accepted).
+    """
     if value in STYLES:
         return True
-    if not value.startswith("/"):
-        return False
+    if ":" not in value and "/" not in value:
+        return False  # neither a style name nor anything shaped like a path
     try:
         validate_template(value)
     except PermalinkError:

@@ -256,6 +256,7 @@ def read_post(
     tz: dt.tzinfo,
     *,
     use_folder_categories: bool = True,
+    defaults: Mapping[str, Any] | None = None,
 ) -> tuple[Post | None, list[Problem], str]:
     """Normalise one post file: the post, the problems found, and its body.
 
@@ -264,7 +265,7 @@ def read_post(
     The post is None (with a problem) only when it has no date at all.
     """
     front = split_front_matter(text)
-    data, body = front.data, front.body
+    data, body = {**(defaults or {}), **front.data}, front.body  # `_config.yml` defaults first
     reader = _Reader(src_uri, data)
     if front.error:
         reader.warn(None, front.error)

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..config import MindsetConfig
 from ..jekyll.permalinks import PermalinkError, expand, url_to_dest_path
 from ..jekyll.posts import Post, Problem, in_posts_folder, is_post_path, read_post
+from ..jekyll.site_config import JekyllConfig
 from ..jekyll.taxonomy import Group, Taxonomy, build_taxonomy
 from .description import Description, describe
 
@@ -108,6 +109,8 @@ class ReadSettings:
     folder_categories: bool = True
     site_description: str | None = None
     words: int = 100
+    jekyll: JekyllConfig = field(default_factory=JekyllConfig)
+    """The Jekyll site's `_config.yml`, for its front matter `defaults:`."""
 
 
 class ReadCache:
@@ -138,7 +141,11 @@ class ReadCache:
             return cached[1], cached[2], cached[3]
         settings = self.settings
         post, problems, body = read_post(
-            src_uri, text, settings.tz, use_folder_categories=settings.folder_categories
+            src_uri,
+            text,
+            settings.tz,
+            use_folder_categories=settings.folder_categories,
+            defaults=settings.jekyll.front_matter_defaults(src_uri, is_post=True),
         )
         description = None
         if post is not None:
@@ -165,6 +172,7 @@ def collect(
     options: MindsetConfig,
     tz: dt.tzinfo,
     cache: ReadCache | None = None,
+    jekyll: JekyllConfig | None = None,
 ) -> Blog:
     """Read every post once, give it its URL, then build taxonomies and listing pages."""
     blog = Blog(tz)
@@ -172,7 +180,11 @@ def collect(
     cache = cache if cache is not None else ReadCache()
     cache.start(
         ReadSettings(
-            tz, options.folder_categories, config.site_description, options.description_words
+            tz,
+            options.folder_categories,
+            config.site_description,
+            options.description_words,
+            jekyll or JekyllConfig(),
         )
     )
     for file in list(files.documentation_pages()):

@@ -74,10 +74,19 @@ class LiquidSite:
 
     @classmethod
     def build(
-        cls, config: Mapping[str, Any], posts: Iterable[str], files: Iterable[tuple[str, str]]
+        cls,
+        config: Mapping[str, Any],
+        posts: Iterable[str],
+        files: Iterable[tuple[str, str]],
+        jekyll_site: Mapping[str, Any] | None = None,
     ) -> LiquidSite:
-        """`posts`: published posts' source paths; `files`: (source path, URL) of every file."""
-        return cls(SiteIndex.build(posts, files), site_values(config))
+        """`posts`: published posts' source paths; `files`: (source path, URL) of every file.
+
+        `jekyll_site` (the Jekyll `_config.yml`) gives `site.*` values MkDocs has no word for;
+        where both say something (`url`, `title`), the MkDocs configuration of the new site wins.
+        """
+        site = {**(jekyll_site or {}), **site_values(config)}
+        return cls(SiteIndex.build(posts, files), site)
 
     def render(
         self, text: str, *, src_uri: str, page_url: str, page: Mapping[str, object]

@@ -1,0 +1,43 @@
+"""Settings from the Jekyll site's `_config.yml`, merged under the plugin's own options.
+
+The plugin's options win where the user wrote them in `mkdocs.yml`; `_config.yml` fills the
+rest; the plugin's defaults come last. A value that cannot be used is a warning naming the file
+and the key, and the option keeps its value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from ..config import MindsetConfig
+from ..jekyll.dates import DateError, resolve_timezone
+from ..jekyll.permalinks import is_valid_site_permalink
+from ..jekyll.site_config import JekyllConfig, SiteConfigError, parse_site_config
+
+
+def apply_jekyll_config(options: MindsetConfig, given: Set[str]) -> tuple[JekyllConfig, list[str]]:
+    """Read `options.jekyll_config` (if set) and apply what the user did not set in `mkdocs.yml`."""
+    path = options.jekyll_config
+    if not path:
+        return JekyllConfig(), []
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            jekyll = parse_site_config(handle.read())
+    except (OSError, SiteConfigError) as exc:
+        return JekyllConfig(), [f"jekyll_config: {path}: {exc}; it was not used"]
+    warnings = [f"jekyll_config: {path}: {problem}" for problem in jekyll.problems]
+    if jekyll.permalink is not None and "permalink" not in given:
+        if is_valid_site_permalink(jekyll.permalink):
+            options["permalink"] = jekyll.permalink
+        else:
+            warnings.append(f"jekyll_config: {path}: 'permalink': {jekyll.permalink!r} is not a "
+                            "style or template Jekyll knows; ignored")  # fmt: skip
+    if jekyll.timezone is not None and "timezone" not in given:
+        try:
+            resolve_timezone(jekyll.timezone)
+            options["timezone"] = jekyll.timezone
+        except DateError as exc:
+            warnings.append(f"jekyll_config: {path}: 'timezone': {exc}; ignored")
+    if jekyll.future is not None and "future" not in given:
+        options["future"] = jekyll.future
+    return jekyll, warnings
