@@ -166,6 +166,13 @@ def make_site(tmp_path: Path) -> Iterator[Callable[..., Site]]:
     yield _make
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in a `test_jekyll_*` module compares with Jekyll: mark it `oracle`."""
+    for item in items:
+        if item.path.name.startswith("test_jekyll_"):
+            item.add_marker(pytest.mark.oracle)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """The Jekyll comparisons' counts, per blog and axis, at the end of every run."""
     import jekyll_oracle

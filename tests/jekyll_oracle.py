@@ -413,3 +413,79 @@ def redirect_targets(site_dir: Path) -> dict[str, str]:
         if match:
             found[path.relative_to(site_dir).as_posix()] = match.group(1).strip()
     return found
+
+
+# -- Liquid on, both sides ----------------------------------------------------------------------
+
+SOURCE_ONLY = ("_includes/", "_data/")
+"""Jekyll folders the plugin does not read: left out of `docs/`, where MkDocs would publish them."""
+
+
+def build_jekyll_liquid(blog: Blog, root: Path) -> JekyllSite:
+    """`build_jekyll` with Liquid on in posts, as Jekyll renders them by default.
+
+    The `defaults:` entry keeps only the oracle's layout; a `defaults:` in `blog.config` wins.
+    """
+    defaults = [{"scope": {"path": "", "type": "posts"}, "values": {"layout": "default"}}]
+    config = {"defaults": defaults, **blog.config}
+    return build_jekyll(Blog(blog.files, config, blog.options), root)
+
+
+def build_mindset_liquid(
+    blog: Blog,
+    root: Path,
+    theme_name: str = "mkdocs",
+    *,
+    extra: dict[str, Any] | None = None,
+    **settings: Any,
+) -> Site:
+    """The same blog built by MkDocs with the plugin's Liquid on (its default, `posts`).
+
+    What Jekyll's `_config.yml` says is said the MkDocs way: `url` + `baseurl` is `site_url`, and
+    `extra` holds the site values a post reads as `{{ site.<key> }}` (pass the ones Jekyll has).
+    `_includes/` and `_data/` stay out of `docs/`: the plugin reads neither.
+    """
+    options = {"liquid": "posts", **blog.mindset_options()}
+    url = str(blog.config.get("url", SITE["url"])) + str(blog.config.get("baseurl") or "")
+    config = {
+        "site_name": SITE["title"],
+        "site_url": url.rstrip("/") + "/",
+        "site_description": SITE["description"],
+        "theme": theme(theme_name),
+        "plugins": ["search", {"mindset": options}],
+        **({"extra": extra} if extra else {}),
+        **settings,
+    }
+    files = {
+        rel: textwrap.dedent(text).lstrip("\n")
+        for rel, text in blog.files.items()
+        if not rel.startswith(SOURCE_ONLY)
+    }
+    return build_site(write_site(root / "mkdocs", files, config))
+
+
+def body_text(body: Any) -> str:
+    """A post body's text, whitespace collapsed: `get_text(" ")`, with each code block read as
+    one string first (highlighters split code into differently-sized tokens)."""
+    for pre in body.find_all("pre"):
+        pre.replace_with(" ".join(pre.get_text().split()))
+    return " ".join(body.get_text(" ", strip=True).split())
+
+
+def body_links(body: Any, file: str, site_url: str) -> list[str]:
+    """Where each link and image of a post body leads, in order: a file of the site (with its
+    `#fragment`) when the URL, resolved from the page written at `file`, lies under `site_url`
+    (ending in `/`); else the resolved URL itself."""
+    found = []
+    for el in body.find_all(["a", "img"]):
+        ref = el.get("href" if el.name == "a" else "src")
+        if ref is None:
+            continue
+        url = urljoin(site_url + file, str(ref))
+        if url.startswith(site_url):
+            path, mark, fragment = unquote(url[len(site_url) :]).partition("#")
+            if not path or path.endswith("/"):
+                path += "index.html"
+            url = path + mark + fragment
+        found.append(url)
+    return found
