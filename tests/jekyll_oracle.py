@@ -163,17 +163,34 @@ def build_jekyll(blog: Blog, root: Path) -> JekyllSite:
     return JekyllSite(source, site_dir, dump)
 
 
-def build_mindset(blog: Blog, root: Path, theme_name: str = "mkdocs") -> Site:
-    """The same files in `docs/`, built by MkDocs with the plugin (Liquid off, as for Jekyll)."""
-    options = {"liquid": "off", **blog.mindset_options()}
+def build_mindset(
+    blog: Blog,
+    root: Path,
+    theme_name: str = "mkdocs",
+    *,
+    liquid: str = "off",
+    skip: tuple[str, ...] = (),
+    **settings: Any,
+) -> Site:
+    """The same files in `docs/`, built by MkDocs with the plugin (Liquid off, as for Jekyll).
+
+    `settings` are more `mkdocs.yml` settings (`markdown_extensions`, `use_directory_urls`, …);
+    files whose path starts with one of `skip` stay out of `docs/`.
+    """
+    options = {"liquid": liquid, **blog.mindset_options()}
     config = {
         "site_name": SITE["title"],
         "site_url": SITE["url"] + "/",
         "site_description": SITE["description"],
         "theme": theme(theme_name),
         "plugins": ["search", {"mindset": options}],
+        **settings,
     }
-    files = {rel: textwrap.dedent(text).lstrip("\n") for rel, text in blog.files.items()}
+    files = {
+        rel: textwrap.dedent(text).lstrip("\n")
+        for rel, text in blog.files.items()
+        if not rel.startswith(skip)
+    }
     return build_site(write_site(root / "mkdocs", files, config))
 
 
@@ -260,17 +277,7 @@ def build_mindset_markdown(
     blog: Blog, root: Path, markdown_extensions: list[Any], theme_name: str = "material"
 ) -> Site:
     """`build_mindset` with the theme and `markdown_extensions` a user of the plugin would have."""
-    options = {"liquid": "off", **blog.mindset_options()}
-    config = {
-        "site_name": SITE["title"],
-        "site_url": SITE["url"] + "/",
-        "site_description": SITE["description"],
-        "theme": theme(theme_name),
-        "markdown_extensions": markdown_extensions,
-        "plugins": ["search", {"mindset": options}],
-    }
-    files = {rel: textwrap.dedent(text).lstrip("\n") for rel, text in blog.files.items()}
-    return build_site(write_site(root / "mkdocs", files, config))
+    return build_mindset(blog, root, theme_name, markdown_extensions=markdown_extensions)
 
 
 def jekyll_body(site: JekyllSite, file: str) -> Any:
@@ -379,17 +386,7 @@ def build_jekyll_redirects(blog: Blog, root: Path) -> JekyllSite:
 def build_mindset_with(blog: Blog, root: Path, theme_name: str = "mkdocs", **extra: Any) -> Site:
     """`build_mindset` with more MkDocs settings, e.g. `use_directory_urls=False`, which writes
     ordinary pages where Jekyll does (`about.md` -> `about.html`)."""
-    options = {"liquid": "off", **blog.mindset_options()}
-    config = {
-        "site_name": SITE["title"],
-        "site_url": SITE["url"] + "/",
-        "site_description": SITE["description"],
-        "theme": theme(theme_name),
-        "plugins": ["search", {"mindset": options}],
-        **extra,
-    }
-    files = {rel: textwrap.dedent(text).lstrip("\n") for rel, text in blog.files.items()}
-    return build_site(write_site(root / "mkdocs", files, config))
+    return build_mindset(blog, root, theme_name, **extra)
 
 
 _REFRESH_URL = re.compile(r"^\s*\d+\s*;\s*url=(.*)$", re.I | re.S)
@@ -445,23 +442,17 @@ def build_mindset_liquid(
     `extra` holds the site values a post reads as `{{ site.<key> }}` (pass the ones Jekyll has).
     `_includes/` and `_data/` stay out of `docs/`: the plugin reads neither.
     """
-    options = {"liquid": "posts", **blog.mindset_options()}
     url = str(blog.config.get("url", SITE["url"])) + str(blog.config.get("baseurl") or "")
-    config = {
-        "site_name": SITE["title"],
-        "site_url": url.rstrip("/") + "/",
-        "site_description": SITE["description"],
-        "theme": theme(theme_name),
-        "plugins": ["search", {"mindset": options}],
-        **({"extra": extra} if extra else {}),
-        **settings,
-    }
-    files = {
-        rel: textwrap.dedent(text).lstrip("\n")
-        for rel, text in blog.files.items()
-        if not rel.startswith(SOURCE_ONLY)
-    }
-    return build_site(write_site(root / "mkdocs", files, config))
+    more = {"extra": extra} if extra else {}
+    site_url = url.rstrip("/") + "/"
+    return build_mindset(
+        blog,
+        root,
+        theme_name,
+        liquid="posts",
+        skip=SOURCE_ONLY,
+        **{"site_url": site_url, **more, **settings},
+    )
 
 
 def body_text(body: Any) -> str:
