@@ -101,7 +101,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             report = log.warning if self.config.feed else log.info  # asked for, or by default
             report("no feed is written: feeds need absolute links, so set 'site_url'")
         elif self.config.feed is not False:
-            self.feeds = feeds.plan(self.blog, self.config, config.site_name)
+            jekyll_feed = self.jekyll.site.get("feed")
+            self.feeds = feeds.plan(self.blog, self.config, config.site_name, jekyll_feed)
         self.redirects = plan_redirects(
             files, config, self.config, self.blog, lang=head.theme_language(config),
             reserved={feed.path: f"the feed '{feed.path}'" for feed in self.feeds},

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 import feedparser
 import pytest
+import yaml
 from conftest import Site, build_site, theme, write_site
 from jekyll_oracle import (
     SITE,
@@ -306,3 +307,48 @@ def test_every_known_difference_is_documented() -> None:
     page = (Path(__file__).resolve().parents[1] / "docs" / "feeds.md").read_text(encoding="utf-8")
     for name in KNOWN_DIFFERENCES:
         assert f"**{name.capitalize()}**" in page, name
+
+
+# -- jekyll-feed's settings in the Jekyll `_config.yml` -----------------------------------------
+
+JEKYLL_FEED = {
+    "feed": {
+        "path": "/atom.xml",
+        "posts_limit": 2,
+        "categories": ["Python", "Notes"],
+        "tags": {"only": ["alpha"]},
+    }
+}
+
+
+def test_jekyll_feed_settings_and_urls_are_honoured(tmp_path: Path) -> None:
+    """`feed:` in `_config.yml`: its path, limit, and the feeds at jekyll-feed's own URLs."""
+    (tmp_path / "_config.yml").write_text(yaml.safe_dump(JEKYLL_FEED), encoding="utf-8")
+    site = build(tmp_path, jekyll_config="_config.yml")
+    assert len(parse(site, "atom.xml").entries) == 2
+    assert not (site.site_dir / "feed.xml").exists()
+    assert [e.title for e in parse(site, "feed/Python.xml").entries] == ["Middle", "Oldest"]
+    assert [e.title for e in parse(site, "feed/by_tag/alpha.xml").entries] == ["Middle"]
+    assert (site.site_dir / "feed/Notes.xml").exists()
+
+
+def test_jekyll_feed_urls_equal_jekyll_feeds(tmp_path: Path) -> None:
+    """The same files, entries and ids as jekyll-feed writes for the same `feed:` settings."""
+    require_jekyll()
+    skip = ("hidden", "nasty", "images/")
+    files = {k: v for k, v in FILES.items() if not any(s in k for s in skip)}
+    config = {"permalink": "pretty", "plugins": ["jekyll-seo-tag", "jekyll-feed"], **JEKYLL_FEED}
+    jekyll = build_jekyll(Blog(files, config), tmp_path)
+    (tmp_path / "mkdocs").mkdir()
+    (tmp_path / "mkdocs" / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    ours = build_mindset(
+        Blog(files, {"permalink": "pretty"}, {"jekyll_config": "_config.yml"}), tmp_path
+    )
+    paths = ["atom.xml", "feed/Python.xml", "feed/Notes.xml", "feed/by_tag/alpha.xml"]
+    for path in paths:
+        theirs = feedparser.parse((jekyll.site_dir / path).read_bytes())
+        mine = feedparser.parse((ours.site_dir / path).read_bytes())
+        want = [(e.id, e.link, e.published) for e in theirs.entries]
+        got = [(e.id, e.link, e.published) for e in mine.entries]
+        record("blog: jekyll-feed settings", f"feed {path}", len(want), len(set(want) & set(got)))
+        assert got == want, path

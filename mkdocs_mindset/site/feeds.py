@@ -17,8 +17,9 @@ import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -191,12 +192,15 @@ def entries(
 # -- the build's feeds ----------------------------------------------------------------------------
 
 
-def plan(blog: Blog, options: MindsetConfig, site_name: str) -> list[Feed]:
+def plan(
+    blog: Blog, options: MindsetConfig, site_name: str, jekyll_feed: object = None
+) -> list[Feed]:
     """Which feeds this build writes, and their posts: the newest `feed_posts_limit` listed ones.
 
     The site's feed, then one per category and per tag when switched on, beside the group's
-    page (`categories/<slug>/feed.xml`). Drafts never reach the `Blog`; `hide: true` posts are
-    listed nowhere, feeds included.
+    page (`categories/<slug>/feed.xml`), then the feeds jekyll-feed wrote where the Jekyll
+    `_config.yml` asked for them (`jekyll_feed` is its `feed:` mapping). Drafts never reach the
+    `Blog`; `hide: true` posts are listed nowhere, feeds included.
     """
     limit = options.feed_posts_limit
     listed = sorted((p for p in blog.posts.values() if p.listed), key=lambda p: p.sort_key)
@@ -208,7 +212,44 @@ def plan(blog: Blog, options: MindsetConfig, site_name: str) -> list[Feed]:
                 Feed(f"{g.url}feed.xml", f"{site_name} | {g.name}", g.posts[:limit])
                 for g in taxonomy.groups
             ]
+    if isinstance(jekyll_feed, Mapping):
+        feeds += _jekyll_feed_urls(blog, jekyll_feed, site_name, limit)
     return feeds
+
+
+def _jekyll_feed_urls(
+    blog: Blog, settings: Mapping[str, Any], site_name: str, limit: int
+) -> list[Feed]:
+    """jekyll-feed's own per-category and per-tag feeds, at its URLs, so subscriptions hold.
+
+    `feed: categories: [names]` wrote `/feed/<name>.xml`; `feed: tags: true` (or `{only, except,
+    path}`) wrote `/feed/by_tag/<tag>.xml`, each for the group's newest posts.
+    """
+    found: list[Feed] = []
+    categories = blog.taxonomies.get("categories")
+    names = settings.get("categories")
+    if categories is not None and isinstance(names, list):
+        for name in map(str, names):
+            group = categories.by_key.get(name.casefold())
+            if group is not None and _inside(path := f"feed/{name}.xml"):
+                found.append(Feed(path, f"{site_name} | {name}", group.posts[:limit]))
+    tags, wanted = blog.taxonomies.get("tags"), settings.get("tags")
+    if tags is not None and (wanted is True or isinstance(wanted, Mapping)):
+        rules = wanted if isinstance(wanted, Mapping) else {}
+        only, excluded = rules.get("only"), rules.get("except") or []
+        folder = str(rules.get("path") or "feed/by_tag/").strip("/")
+        for group in tags.groups:
+            if (isinstance(only, list) and group.name not in only) or group.name in excluded:
+                continue
+            if _inside(path := f"{folder}/{group.name}.xml"):
+                found.append(Feed(path, f"{site_name} | {group.name}", group.posts[:limit]))
+    return found
+
+
+def _inside(path: str) -> bool:
+    """Whether a path made from names (`feed/<category>.xml`) stays inside the site folder."""
+    parts = path.replace("\\", "/").split("/")
+    return all(part not in {"", ".", ".."} for part in parts)
 
 
 def generated_files(

@@ -40,4 +40,21 @@ def apply_jekyll_config(options: MindsetConfig, given: Set[str]) -> tuple[Jekyll
             warnings.append(f"jekyll_config: {path}: 'timezone': {exc}; ignored")
     if jekyll.future is not None and "future" not in given:
         options["future"] = jekyll.future
+    feed = jekyll.site.get("feed")
+    if isinstance(feed, dict):  # jekyll-feed's settings, under the plugin's names
+        for key, option, kind in (
+            ("path", "feed_path", str),
+            ("posts_limit", "feed_posts_limit", int),
+            ("excerpt_only", "feed_excerpt_only", bool),
+        ):
+            written = feed.get(key)
+            if written is None or option in given:
+                continue
+            value = written.strip("/") if isinstance(written, str) else written
+            if isinstance(value, str) and any(p in {"", ".", ".."} for p in value.split("/")):
+                value = None  # a path that would leave the site folder
+            if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+                options[option] = value
+            else:
+                warnings.append(f"jekyll_config: {path}: 'feed.{key}': {written!r} ignored")
     return jekyll, warnings
