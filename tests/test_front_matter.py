@@ -49,7 +49,7 @@ def test_invalid_yaml_is_dropped_and_located(yaml_text: str, line: int) -> None:
     assert (front.data, front.body) == ({}, "The body.\n")
     assert front.block == f"---\n{yaml_text}---\n"
     assert front.error is not None and "not valid YAML" in front.error
-    assert f"(line {line})" in front.error
+    assert f"at line {line}:" in front.error  # where, then what YAML found wrong
 
 
 @pytest.mark.parametrize("yaml_text", ["- a\n- b\n", "just a string\n", "42\n"])
@@ -82,3 +82,15 @@ def test_every_corpus_post_reads(name: str) -> None:
         front = split_front_matter(path.read_text("utf-8"))
         assert front.error is None, (path, front.error)
         assert front.data, path
+
+
+def test_unclosed_front_matter_is_reported_and_never_becomes_text() -> None:
+    text = "---\ntitle: Half\ndescription: never closed\n\nThe body.\n"
+    front = split_front_matter(text)
+    assert (front.data, front.body, front.block) == ({}, "", text)
+    assert front.error is not None and "no closing '---'" in front.error
+
+
+def test_a_leading_rule_is_not_front_matter() -> None:
+    text = "---\n\nA post that opens with a rule.\n"
+    assert split_front_matter(text) == FrontMatter({}, text)

@@ -365,3 +365,15 @@ def test_search_exclude_post_cannot_be_found_with_mkdocs_search(
     for word in ("zebrafinch", "quetzal", "unsearchable"):
         assert search_hits(index, word) == set(), word
     assert search_hits(index, "pangolin") == {FINDABLE}  # the rest is still searchable
+
+
+def test_unclosed_front_matter_is_reported_by_name_and_shown_nowhere(tmp_path: Path) -> None:
+    """A post whose `---` block never closes: a warning names it; its keys are never page text."""
+    files = {
+        "_posts/2020-01-01-unclosed.md": "---\ntitle: Half\ndescription: never closed\n\nBody.\n",
+    }
+    cfg = {"theme": theme("mkdocs"), "plugins": [{"mindset": {"timezone": "UTC"}}]}
+    site = build_site(write_site(tmp_path, files, cfg))
+    assert [w for w in site.warnings if "_posts/2020-01-01-unclosed.md" in w and "closing" in w]
+    page = site.html("2020/01/01/unclosed/")
+    assert "never closed" not in page and "title:" not in page

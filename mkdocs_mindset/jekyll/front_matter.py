@@ -40,6 +40,8 @@ Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 # Same shape MkDocs accepts: `---` line, YAML, then a `---` or `...` line.
 _BLOCK = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
+# An opening `---` line followed by `key:` lines: front matter, even when it is never closed.
+_UNCLOSED = re.compile(r"\A-{3}[ \t]*\r?\n[A-Za-z_][\w-]*:")
 
 
 @dataclass(frozen=True)
@@ -58,16 +60,20 @@ def split_front_matter(text: str) -> FrontMatter:
     text = text.lstrip("\ufeff")
     match = _BLOCK.match(text)
     if not match:
+        if _UNCLOSED.match(text):  # its keys must not become the page's text or description
+            error = "front matter has no closing '---' line; the whole file was ignored"
+            return FrontMatter({}, "", text, error)
         return FrontMatter({}, text)
     block, body = match.group(0), text[match.end() :]
     try:
         data = yaml.load(match.group(1) or "", Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        return FrontMatter(
-            {}, body, block, f"front matter is not valid YAML{where}; it was ignored"
-        )
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None)
+        what = f": {problem}" if problem else ""
+        error = f"front matter is not valid YAML{where}{what}; it was ignored"
+        return FrontMatter({}, body, block, error)
     except (ValueError, OverflowError) as exc:  # constructor errors PyYAML does not wrap
         error = f"front matter holds an impossible value ({exc}); it was ignored"
         return FrontMatter({}, body, block, error)
