@@ -323,6 +323,7 @@ def test_plain_quotes_keep_their_dash_lines() -> None:
         ("Important: Read this.", "important", "Important"),
         ("**Note:** Read this.", "note", "Note"),
         ("**Tip**: Read this.", "tip", "Tip"),
+        ("Update: Read this.", "info", "Update"),  # Material's `info` look
     ],
 )
 def test_callouts_become_admonitions(line: str, kind: str, title: str) -> None:
@@ -373,8 +374,11 @@ def test_callouts_can_be_turned_off() -> None:
     assert render(text, callouts=False) == markdown.markdown(text, extensions=["attr_list"])
 
 
-def test_callout_as_first_block_is_a_callout_not_a_lede() -> None:
-    assert soup("# T\n\n> Tip: hi.\n").find(class_="mindset-pullquote") is None
+@pytest.mark.parametrize("title", ["Tip", "Note", "Update"])
+def test_callout_as_first_block_is_a_callout_not_a_lede(title: str) -> None:
+    page = soup(f"# T\n\n> {title}: hi.\n")
+    assert page.find(class_="mindset-pullquote") is None
+    assert page.find(class_="admonition-title").get_text() == title
 
 
 # -- embeds ---------------------------------------------------------------------------------

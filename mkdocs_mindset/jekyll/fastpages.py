@@ -7,12 +7,14 @@ from typing import Final
 
 __all__ = ["CALLOUT_INCLUDES", "CALLOUT_KINDS", "YOUTUBE_ID"]
 
-#: `> Note: …` callout titles (compared case-insensitively) and the title shown for each.
+#: `> Note: …` callout titles (compared case-insensitively) -> (admonition kind, title shown).
+#: fastpages' four, and `> Update:`, which real blogs open a post with to say what changed.
 CALLOUT_KINDS: Final = {
-    "note": "Note",
-    "tip": "Tip",
-    "warning": "Warning",
-    "important": "Important",
+    "note": ("note", "Note"),
+    "tip": ("tip", "Tip"),
+    "warning": ("warning", "Warning"),
+    "important": ("important", "Important"),
+    "update": ("info", "Update"),
 }
 
 #: fastpages callout includes (`{% include note.html content='…' %}`) and their callout title.

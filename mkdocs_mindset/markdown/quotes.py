@@ -545,9 +545,10 @@ class QuotesTreeprocessor(Treeprocessor):
         kind = self._strip_callout_title(first)
         if kind is None:
             return False
-        div = _block("div", {"class": f"admonition {kind} mindset-callout"})
+        admonition, shown = CALLOUT_KINDS[kind]
+        div = _block("div", {"class": f"admonition {admonition} mindset-callout"})
         title = _block("p", {"class": "admonition-title"}, parent=div)
-        title.text = CALLOUT_KINDS[kind]
+        title.text = shown
         if _is_empty(first):
             bq.remove(first)
         for el in list(bq):
