@@ -473,6 +473,10 @@ INCLUDES = [
     ("a\n{% include toc.html %}\nb", "a\n\nb", ["'toc.html' is not supported"]),
     ("{% include gs3-sponsors.html %}", "", ["include 'gs3-sponsors.html' is not supported"]),
     ("{% include {{ page.x }} %}", "", ["not an include of a file name"]),
+    # Unquoted numbers and booleans are Liquid literals, not variables to look up.
+    ('{% include note.html content="hi" v=1 big=true %}', "\n> Note: hi\n", []),
+    # An include tag may span several lines.
+    ('{% include note.html\n   content="multi line"\n%}', "\n> Note: multi line\n", []),
 ]
 
 

@@ -20,6 +20,7 @@ from .values import (
     percent_encoded,
 )
 
+_LITERAL = re.compile(r"-?\d+(?:\.\d+)?|true|false")
 _INCLUDE_NAME = re.compile(r"\s*([\w./@-]+)(.*)", re.S)
 _INCLUDE_PARAM = re.compile(
     r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))""", re.S
@@ -89,7 +90,8 @@ class JekyllRenderer(Renderer):
             self._remove(m, left, right)
 
     def _params(self, markup: str) -> dict[str, str]:
-        """`key="v"`, `key='v'` (backslash-escaped quotes allowed), `key=page.x` (resolved)."""
+        """`key="v"`, `key='v'` (backslash-escaped quotes allowed), `key=1` or `key=true`
+        (literals), `key=page.x` (resolved)."""
         params: dict[str, str] = {}
         for p in _INCLUDE_PARAM.finditer(markup):
             key, double, single, variable = p.groups()
@@ -97,6 +99,8 @@ class JekyllRenderer(Renderer):
                 params[key] = double.replace('\\"', '"')
             elif single is not None:
                 params[key] = single.replace("\\'", "'")
+            elif _LITERAL.fullmatch(variable):  # `v=1`, `width=1.5`, `big=true`: Liquid literals
+                params[key] = variable
             else:
                 try:
                     value = self._lookup(variable)
