@@ -481,6 +481,17 @@ def test_empty_blog_has_no_listing_pages(tmp_path: Path) -> None:
     assert site.warnings == []
 
 
+def test_a_blog_without_tags_still_has_a_tags_index_for_the_documented_nav(tmp_path: Path) -> None:
+    """The nav example in the docs names `tags.md`; it must build with `--strict` without tags."""
+    files = {"_posts/2020-01-01-x.md": "---\ntitle: X\ncategories: [A]\n---\nx\n"}
+    nav = [{"Home": "index.md"}, {"Categories": "categories.md"}, {"Tags": "tags.md"}]
+    plugin = {"timezone": "UTC", "feed": False}
+    cfg = {"theme": theme("mkdocs"), "nav": nav, "plugins": ["search", {"mindset": plugin}]}
+    site = build_site(write_site(tmp_path, files, cfg), strict=True)
+    assert "No tags yet." in site.html("tags/")
+    assert site.exists("categories/a/")
+
+
 @pytest.mark.parametrize(
     ("intro_path", "index_path"),
     [("categories/gis/index.md", "categories/README.md"), ("categories/gis.md", None)],

@@ -223,7 +223,9 @@ def collect(
         taxonomy = build_taxonomy(kind, blog.posts.values(), names_of)
         blog.warnings.extend(taxonomy.warnings)
         blog.notes.extend(taxonomy.notes)
-        if taxonomy.groups:
+        # A blog's index exists even with nothing to list, so a `nav:` naming it always builds;
+        # a site without posts (the plugin used for its pull-quotes) gets none.
+        if blog.posts:
             blog.taxonomies[kind] = taxonomy
             _add_listings(files, config, blog, taxonomy, folder)
     return blog
