@@ -179,7 +179,7 @@ def json_feed(feed: Feed, site: Site, entries: Iterable[Entry], path: str) -> st
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def entries(
+def make_entries(
     posts: Iterable[Post],
     *,
     summary: Callable[[Post], str],
@@ -275,7 +275,7 @@ def generated_files(
 
     made = []
     for feed in feeds:
-        items = entries(
+        items = make_entries(
             feed.posts, summary=summary, content=None if options.feed_excerpt_only else content
         )
         outputs = [(feed.path, atom(feed, site, items))]
