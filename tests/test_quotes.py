@@ -642,7 +642,7 @@ def test_docs_page_shows_every_form_live(tmp_path: Path) -> None:
     assert article.find("blockquote", class_="mindset-pullquote", attrs={"aria-hidden": None})
     assert article.find("figure", class_="mindset-pullquote").figcaption.cite
     kinds = [classes(d)[1] for d in article.find_all("div", class_="mindset-callout")]
-    assert kinds == ["note", "tip", "warning", "important"]
+    assert kinds == ["note", "tip", "warning", "important", "info"]  # `Update:` looks like info
     assert article.find("iframe", attrs={"loading": "lazy"})
     assert article.find("a", class_="mindset-tweet")
     leaked = [t for t in article.find_all(string=True) if "{:" in t and not t.find_parent("code")]
