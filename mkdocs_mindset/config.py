@@ -107,6 +107,10 @@ class MindsetConfig(base.Config):
     """List every post in the automatic navigation (only sensible for small blogs)."""
     date_format = c.Type(str, default="%b %-d, %Y")
     """strftime format for dates shown to readers; `%-d` and `%-m` drop the leading zero."""
+    posts_index = c.Type(bool, default=True)
+    """Generate a page listing every post, newest first (fastpages' `sticky_rank` posts first)."""
+    posts_index_dir = _SitePath("blog")
+    """Where the posts index lives in the site."""
     categories = c.Type(bool, default=True)
     """Generate the category index and one page per category."""
     categories_dir = _SitePath("categories")

@@ -578,3 +578,37 @@ def test_lede_and_liquid_accept_an_unquoted_off(tmp_path: Path, value: object) -
     page = site.soup("2020/01/01/a/")
     assert page.select(".mindset-pullquote--lead") == []
     assert "{% raw %}" in page.get_text()
+
+
+def test_posts_index_lists_every_listed_post_sticky_first_then_newest(tmp_path: Path) -> None:
+    files = {
+        "_posts/2020-01-01-old.md": "---\ntitle: Old\n---\nx\n",
+        "_posts/2020-02-01-pinned-second.md": "---\ntitle: Pinned second\nsticky_rank: 2\n---\nx\n",
+        "_posts/2019-01-01-pinned-first.md": "---\ntitle: Pinned first\nsticky_rank: 1\n---\nx\n",
+        "_posts/2021-01-01-new.md": "---\ntitle: New\n---\nx\n",
+        "_posts/2021-06-01-hidden.md": "---\ntitle: Hidden\nhide: true\n---\nx\n",
+        "blog.md": "# The blog\n\nEverything I wrote.\n",
+    }
+    cfg = {"theme": theme("mkdocs"), "plugins": [{"mindset": {"timezone": "UTC", "feed": False}}]}
+    site = build_site(write_site(tmp_path, files, cfg), strict=True)
+    page = content(site, "blog/")
+    titles = [a.get_text() for a in page.select("a.mindset-entry__title")]
+    assert titles == ["Pinned first", "Pinned second", "New", "Old"]
+    assert "Everything I wrote." in page.get_text()  # the user's own page is the intro
+    for a in page.select("a.mindset-entry__title"):
+        assert resolve(site, "blog/", str(a["href"])).is_file()
+    nav = [a.get_text(strip=True) for a in site.soup("").select(".navbar-nav a")]
+    assert "Posts" in nav  # in the automatic navigation, as the category index is
+
+
+def test_posts_index_can_be_moved_or_turned_off(tmp_path: Path) -> None:
+    files = {"_posts/2020-01-01-x.md": "---\ntitle: X\nsticky_rank: soon\n---\nx\n"}
+    moved = {"timezone": "UTC", "feed": False, "posts_index_dir": "posts"}
+    cfg = {"theme": theme("mkdocs"), "plugins": [{"mindset": moved}]}
+    site = build_site(write_site(tmp_path / "moved", files, cfg))
+    assert site.exists("posts/") and not site.exists("blog/")
+    assert [w for w in site.warnings if "'sticky_rank'" in w and "2020-01-01-x.md" in w]
+    off = {"timezone": "UTC", "feed": False, "posts_index": False}
+    cfg = {"theme": theme("mkdocs"), "plugins": [{"mindset": off}]}
+    site = build_site(write_site(tmp_path / "off", files, cfg))
+    assert not site.exists("blog/")

@@ -57,12 +57,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def post_pages(site: Site) -> list[str]:
-    """Every HTML file that is not the home page, 404, a category/tag listing or a redirect
-    (jekyll-docs keeps one old address with `redirect_from:`)."""
+    """Every HTML file that is not the home page, 404, a listing (posts, category, tag) or a
+    redirect (jekyll-docs keeps one old address with `redirect_from:`)."""
     pages = []
     for path in site.site_dir.rglob("*.html"):
         rel = path.relative_to(site.site_dir).as_posix()
-        if rel in {"index.html", "404.html"} or rel.split("/")[0] in {"categories", "tags"}:
+        if rel in {"index.html", "404.html"} or rel.split("/")[0] in {"categories", "tags", "blog"}:
             continue
         if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
             continue

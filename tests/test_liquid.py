@@ -740,7 +740,7 @@ def content_pages(site: Site) -> list[str]:
     return sorted(
         p.relative_to(site.site_dir).as_posix()
         for p in site.site_dir.rglob("*.html")
-        if p.relative_to(site.site_dir).parts[0] not in {"categories", "tags", "search"}
+        if p.relative_to(site.site_dir).parts[0] not in {"categories", "tags", "blog", "search"}
     )
 
 

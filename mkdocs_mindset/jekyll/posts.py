@@ -76,6 +76,8 @@ class Post:
     published: bool = True
     listed: bool = True
     """False for fastpages `hide: true`: built, but listed nowhere."""
+    sticky_rank: int | None = None
+    """fastpages' `sticky_rank`: such posts open the posts index, lowest rank first."""
     searchable: bool = True
     title_in_body: bool = False
     """True when the body's own leading H1 stays and serves as the page heading."""
@@ -191,6 +193,16 @@ class _Reader:
             self.warn(key, "expected a name or a list of names, got a mapping; ignored")
             return []
         return [str(value)]
+
+    def number(self, key: str) -> int | None:
+        """A whole number; anything else is reported and ignored."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.warn(key, f"expected a whole number, got {value!r}; ignored")
+        return None
 
     def flag(self, key: str) -> bool | None:
         """YAML booleans plus the words Jekyll users write (`no`, `off`, `false`)."""
@@ -334,6 +346,7 @@ def read_post(
         permalink=reader.text("permalink"),
         published=published is not False,
         listed=hide is not True,
+        sticky_rank=reader.number("sticky_rank"),
         searchable=search_exclude is not True,
         title_in_body=title_in_body,
         drops_leading_h1=drops_leading_h1,

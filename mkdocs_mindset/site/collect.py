@@ -21,7 +21,7 @@ from ..config import MindsetConfig
 from ..jekyll.permalinks import PermalinkError, expand, url_to_dest_path
 from ..jekyll.posts import Post, Problem, in_posts_folder, is_post_path, read_post
 from ..jekyll.site_config import JekyllConfig
-from ..jekyll.taxonomy import Group, Taxonomy, build_taxonomy
+from ..jekyll.taxonomy import Group, Taxonomy, build_taxonomy, newest_first
 from .description import Description, describe
 
 
@@ -228,6 +228,8 @@ def collect(
         if blog.posts:
             blog.taxonomies[kind] = taxonomy
             _add_listings(files, config, blog, taxonomy, folder)
+    if options.posts_index and blog.posts:
+        _add_posts_index(files, config, blog, options.posts_index_dir)
     return blog
 
 
@@ -243,6 +245,25 @@ def _check_destinations(files: Files, blog: Blog) -> None:
             )
 
 
+def _listing_file(
+    files: Files, config: MkDocsConfig, candidates: Sequence[str]
+) -> tuple[File, bool]:
+    """The generated page of a listing, and whether a user's own page there gives its intro.
+
+    The first candidate is the page's source path when the user wrote none.
+    """
+    intro = next((f for f in map(files.get_file_from_path, candidates) if f), None)
+    if intro is None:
+        page = File.generated(config, candidates[0], content="")
+    else:
+        # Re-created in memory so `--dirty` always rebuilds it with the current list.
+        files.remove(intro)
+        page = File.generated(config, intro.src_uri, content=intro.content_string)
+        page.edit_uri = intro.edit_uri
+    files.append(page)
+    return page, intro is not None
+
+
 def _add_listings(
     files: Files, config: MkDocsConfig, blog: Blog, taxonomy: Taxonomy, folder: str
 ) -> None:
@@ -251,17 +272,23 @@ def _add_listings(
     targets += [(g, listing_uri(folder, g.slug)) for g in taxonomy.groups]
     for group, default_uri in targets:
         slug = group.slug if group else None
-        candidates = (default_uri, *user_page_uris(folder, slug))
-        intro = next((f for f in map(files.get_file_from_path, candidates) if f), None)
-        if intro is not None:
-            # Re-created in memory so `--dirty` always rebuilds it with the current list.
-            files.remove(intro)
-            page = File.generated(config, intro.src_uri, content=intro.content_string)
-            page.edit_uri = intro.edit_uri
-        else:
-            page = File.generated(config, default_uri, content="")
+        page, has_intro = _listing_file(files, config, (default_uri, *user_page_uris(folder, slug)))
         if group is not None:
             page.inclusion = InclusionLevel.NOT_IN_NAV
             group.url = page.url
-        files.append(page)
-        blog.listings[page.src_uri] = Listing(taxonomy, folder, group, intro is not None, page.url)
+        blog.listings[page.src_uri] = Listing(taxonomy, folder, group, has_intro, page.url)
+
+
+def _add_posts_index(files: Files, config: MkDocsConfig, blog: Blog, folder: str) -> None:
+    """Every listed post, fastpages' `sticky_rank` posts first (lowest rank first), then newest."""
+    listed = newest_first(p for p in blog.posts.values() if p.listed)
+    sticky = sorted((p for p in listed if p.sticky_rank is not None), key=_rank)
+    posts = sticky + [p for p in listed if p.sticky_rank is None]
+    page, has_intro = _listing_file(files, config, (f"{folder}.md", *user_page_uris(folder)))
+    group = Group("Posts", "", posts, page.url)
+    taxonomy = Taxonomy("posts", [], {})
+    blog.listings[page.src_uri] = Listing(taxonomy, folder, group, has_intro, page.url)
+
+
+def _rank(post: Post) -> int:
+    return post.sticky_rank or 0
