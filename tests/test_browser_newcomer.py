@@ -3,38 +3,15 @@ readthedocs, no empty table-of-contents box on `mkdocs`, a subtitle that reads a
 
 from __future__ import annotations
 
-import functools
-import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, serve, sync_api
 from conftest import Site, build_site, theme, write_site
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-if os.environ.get("MINDSET_REQUIRE_BROWSER") == "1":
-    import playwright.sync_api as sync_api
-
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: CI must install Debian's chromium"
-else:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (install Debian's chromium)", allow_module_level=True)
 
 POST = """---
 title: A post with a subtitle
@@ -43,11 +20,6 @@ categories: [Notes]
 ---
 The first paragraph of the body, in the theme's body text.
 """
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No request log in the test output."""
 
 
 @pytest.fixture(scope="module")
@@ -63,32 +35,23 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Site]:
 @pytest.fixture(scope="module")
 def page(sites: dict[str, Site]) -> Iterator[Any]:
     """`page(theme, url)`: the built page open in Chromium, offline."""
-    servers = []
-    urls = {}
-    for name, site in sites.items():
-        handler = functools.partial(_Quiet, directory=str(site.site_dir))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        urls[name] = f"http://127.0.0.1:{server.server_address[1]}/"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with ExitStack() as stack, sync_api.sync_playwright() as playwright:
+        urls = {name: stack.enter_context(serve(site.site_dir)) for name, site in sites.items()}
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
         def open_page(name: str, url: str) -> Any:
             tab = browser.new_page(viewport={"width": 1200, "height": 900})
+            base = urls[name]
             tab.route(
-                "**/*",
-                lambda r: r.continue_() if r.request.url.startswith(urls[name]) else r.abort(),
+                "**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort()
             )
-            tab.goto(urls[name] + url, wait_until="load")
+            tab.goto(base + url, wait_until="load")
             return tab
 
         try:
             yield open_page
         finally:
             browser.close()
-            for server in servers:
-                server.shutdown()
 
 
 def style(tab: Any, selector: str, prop: str) -> str:

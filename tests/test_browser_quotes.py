@@ -8,46 +8,18 @@ run leaves screenshots in ``artifacts/screenshots/`` to look at.
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, serve, sync_api
 from quotes_helpers import POST, POST_SRC, POST_URL, material, plugin_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-# CI sets MINDSET_REQUIRE_BROWSER=1 so a missing browser fails instead of skipping silently.
-if os.environ.get("MINDSET_REQUIRE_BROWSER") == "1":
-    import playwright.sync_api as sync_api
-
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: CI must install Debian's chromium"
-else:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright Python package is not installed"
-    )
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"{CHROMIUM} is missing (install Debian's chromium package)", allow_module_level=True
-        )
 
 # Name -> theme settings. The issue asks for the first three; the others cover the fallbacks.
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -134,11 +106,6 @@ def backdrop(layers: list[str]) -> RGBA:
 # -- fixtures -------------------------------------------------------------------------------
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Every variant built once and served from one local HTTP server; yields the base URL."""
@@ -146,15 +113,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for name, theme_config in VARIANTS.items():
         site = plugin_site(root / name, {POST_SRC: POST}, theme_config=theme_config)
         assert site.exists(POST_URL), name
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
