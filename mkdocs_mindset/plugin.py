@@ -58,9 +58,11 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.given: frozenset[str] = frozenset()
         self.jekyll = JekyllConfig()
         self.feeds: list[feeds.Feed] = []
+        self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across `serve` rebuilds (and `read_cache`)."""
+        self.dirty = dirty
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -103,6 +105,8 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         elif self.config.feed is not False:
             jekyll_feed = self.jekyll.site.get("feed")
             self.feeds = feeds.plan(self.blog, self.config, config.site_name, jekyll_feed)
+            if self.dirty and not self.config.feed_excerpt_only:
+                feeds.render_carried_posts(self.feeds, files)
         self.redirects = plan_redirects(
             files, config, self.config, self.blog, lang=head.theme_language(config),
             reserved={feed.path: f"the feed '{feed.path}'" for feed in self.feeds},

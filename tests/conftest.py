@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import os
 import textwrap
@@ -16,6 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from packaging.version import Version
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POST_SUFFIXES = (".md", ".markdown")
@@ -41,6 +43,16 @@ CORPUS_SETTINGS: dict[str, dict[str, Any]] = {
     "geoserver": {"timezone": "UTC", "permalink": "date"},
     "fastpages": {"timezone": "UTC", "permalink": "date"},
 }
+
+
+def needs_material(version: str, why: str) -> pytest.MarkDecorator:
+    """Skip a test of a Material feature that the installed (older, but supported) one lacks."""
+    installed = Version(importlib.metadata.version("mkdocs-material"))
+    reason = f"{why}: needs Material {version} or newer, found {installed}"
+    return pytest.mark.skipif(installed < Version(version), reason=reason)
+
+
+MATERIAL_META = needs_material("9.6", "Material's meta plugin (`.meta.yml` defaults)")
 
 
 @dataclass

@@ -181,6 +181,18 @@ def test_every_page_links_the_feed_and_a_category_page_its_own(tmp_path: Path) -
     assert feed_links("categories/python/") == [*site_feeds, own]
 
 
+def test_a_feed_of_a_non_ascii_category_lives_beside_its_page(tmp_path: Path) -> None:
+    """The page is written to `categories/zürich/`; its feed was once in `z%C3%BCrich/`."""
+    site = build(tmp_path, {"_posts/2021-01-01-a.md": post("A", "categories: [Zürich]")})
+    assert site.exists("categories/zürich/") and site.exists("categories/zürich/feed.xml")
+    assert not list(site.site_dir.rglob("*%*"))
+    href = site.soup("categories/zürich/").head.find_all("link", rel="alternate")[-1]["href"]
+    assert href == SITE_URL + "categories/z%C3%BCrich/feed.xml"
+    assert unquote(href[len(SITE_URL) :]) == "categories/zürich/feed.xml"
+    feed = parse(site, "categories/zürich/feed.xml")
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [href]
+
+
 def test_options_limit_path_excerpt_only_and_switches(tmp_path: Path) -> None:
     site = build(
         tmp_path,

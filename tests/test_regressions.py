@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import Site, build_site, content, h1s, resolve, theme, write_site
+from conftest import MATERIAL_META, Site, build_site, content, h1s, resolve, theme, write_site
 
 
 def front(data: dict[str, Any], body: str = "Body.\n") -> str:
@@ -239,6 +239,7 @@ def sidebars(site: Site, url: str) -> tuple[bool, bool]:
     return primary.has_attr("hidden"), secondary.has_attr("hidden")
 
 
+@MATERIAL_META
 def test_material_meta_plugin_defaults_reach_posts(material_meta: Site) -> None:
     """`_posts/.meta.yml` defaults survive the plugin: Material hides the navigation."""
     assert sidebars(material_meta, "news/2020/05/01/own-words/") == (True, False)
@@ -248,6 +249,7 @@ def test_material_meta_plugin_defaults_reach_posts(material_meta: Site) -> None:
     assert sidebars(material_meta, "2020/05/02/hides-toc/") == (True, True)
 
 
+@MATERIAL_META
 def test_post_front_matter_wins_over_material_meta_defaults(material_meta: Site) -> None:
     """What the post sets itself still decides the page: its description, not the default."""
     soup = material_meta.soup("news/2020/05/01/own-words/")
@@ -260,6 +262,7 @@ def test_post_front_matter_wins_over_material_meta_defaults(material_meta: Site)
     )
 
 
+@MATERIAL_META
 def test_fastpages_hide_flag_beside_a_material_meta_hide_list(tmp_path: Path) -> None:
     """fastpages' `hide: true` is the plugin's flag, not Material's list: merging it with a
     `.meta.yml` `hide:` list must not break the build, and the folder's default still applies."""

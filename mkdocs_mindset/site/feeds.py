@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, unquote, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -46,9 +46,14 @@ class Feed:
     """One feed: where it is written, what it is called, and its posts, newest first."""
 
     path: str
-    """Site-relative path of the Atom file (`feed.xml`, `categories/python/feed.xml`)."""
+    """Site-relative path of the Atom file (`feed.xml`, `categories/zürich/feed.xml`)."""
     title: str
     posts: Sequence[Post]
+
+    @property
+    def url(self) -> str:
+        """The path as a site-relative URL (`categories/z%C3%BCrich/feed.xml`)."""
+        return quote(self.path)
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def _iso(when: dt.datetime) -> str:
 def atom(feed: Feed, site: Site, entries: Iterable[Entry]) -> str:
     """The Atom 1.0 document: one `id`, `title`, `updated`, and absolute links throughout."""
     entries = list(entries)
-    self_url = site.url + feed.path
+    self_url = site.url + feed.url
     root = ET.Element("feed", {"xmlns": ATOM})
     ET.SubElement(
         root, "generator", {"uri": "https://pypi.org/project/mkdocs-mindset/"}
@@ -171,7 +176,7 @@ def json_feed(feed: Feed, site: Site, entries: Iterable[Entry], path: str) -> st
         "version": "https://jsonfeed.org/version/1.1",
         "title": feed.title,
         "home_page_url": site.url,
-        "feed_url": site.url + path,
+        "feed_url": site.url + quote(path),
         "items": items,
     }
     if site.description:
@@ -209,12 +214,17 @@ def plan(
         taxonomy = blog.taxonomies.get(kind)
         if enabled and taxonomy is not None:
             feeds += [
-                Feed(f"{g.url}feed.xml", f"{site_name} | {g.name}", g.posts[:limit])
+                Feed(_group_feed_path(g.url), f"{site_name} | {g.name}", g.posts[:limit])
                 for g in taxonomy.groups
             ]
     if isinstance(jekyll_feed, Mapping):
         feeds += _jekyll_feed_urls(blog, jekyll_feed, site_name, limit)
     return feeds
+
+
+def _group_feed_path(group_url: str) -> str:
+    """Beside the group's page, in the folder its (percent-encoded) URL names."""
+    return unquote(f"{group_url}feed.xml")
 
 
 def _jekyll_feed_urls(
@@ -252,6 +262,23 @@ def _inside(path: str) -> bool:
     return all(part not in {"", ".", ".."} for part in parts)
 
 
+def render_carried_posts(feeds: Sequence[Feed], files: Files) -> None:
+    """Have `--dirty` render every post a feed carries, so its feeds equal a clean build's.
+
+    A dirty build renders only pages whose source is newer than their output, and an entry's
+    content is its post's HTML from this build. MkDocs asks `File.is_modified()`; these files
+    answer yes, whatever their dates.
+    """
+    for src_uri in {post.src_uri for feed in feeds for post in feed.posts}:
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            file.is_modified = _always  # type: ignore[method-assign]
+
+
+def _always() -> bool:
+    return True
+
+
 def generated_files(
     feeds: Sequence[Feed], blog: Blog, files: Files, config: MkDocsConfig, options: MindsetConfig
 ) -> list[File]:
@@ -269,7 +296,7 @@ def generated_files(
     def content(post: Post) -> str | None:
         file = files.get_file_from_path(post.src_uri)
         page = file.page if file is not None else None
-        if page is None or page.content is None:  # not rendered in this build (`--dirty`)
+        if page is None or page.content is None:  # not rendered: not a page of this build
             return None
         return absolute_links(page.content, site.url + post.url.lstrip("/"))
 
@@ -297,11 +324,11 @@ def head_links(
         return ()
     site_url = site_url.rstrip("/") + "/"
     main = feeds[0]
-    links = [(ATOM_TYPE, main.title, site_url + main.path)]
+    links = [(ATOM_TYPE, main.title, site_url + main.url)]
     if with_json:
-        links.append((JSON_TYPE, main.title, site_url + posixpath.splitext(main.path)[0] + ".json"))
+        links.append((JSON_TYPE, main.title, site_url + posixpath.splitext(main.url)[0] + ".json"))
     listing = blog.listings.get(src_uri)
     if listing is not None and listing.group is not None:
-        path = f"{listing.group.url}feed.xml"
-        links += [(ATOM_TYPE, f.title, site_url + f.path) for f in feeds[1:] if f.path == path]
+        path = _group_feed_path(listing.group.url)
+        links += [(ATOM_TYPE, f.title, site_url + f.url) for f in feeds[1:] if f.path == path]
     return tuple(links)
