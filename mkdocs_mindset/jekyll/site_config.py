@@ -112,7 +112,9 @@ def _defaults(value: object, problems: list[str]) -> list[Default]:
             continue
         path, kind = scope.get("path", ""), scope.get("type")
         if not isinstance(path, str) or (kind is not None and not isinstance(kind, str)):
-            problems.append(f"'defaults' entry {index + 1}: scope path and type must be text")
+            problems.append(
+                f"'defaults' entry {index + 1}: scope path and type must be text; ignored"
+            )
             continue
         if "*" in path:
             problems.append(

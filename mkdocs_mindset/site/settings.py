@@ -42,10 +42,10 @@ def apply_jekyll_config(options: MindsetConfig, given: Set[str]) -> tuple[Jekyll
         options["future"] = jekyll.future
     feed = jekyll.site.get("feed")
     if isinstance(feed, dict):  # jekyll-feed's settings, under the plugin's names
-        for key, option, kind in (
-            ("path", "feed_path", str),
-            ("posts_limit", "feed_posts_limit", int),
-            ("excerpt_only", "feed_excerpt_only", bool),
+        for key, option, kind, expected in (
+            ("path", "feed_path", str, "a path inside the site"),
+            ("posts_limit", "feed_posts_limit", int, "a whole number"),
+            ("excerpt_only", "feed_excerpt_only", bool, "true or false"),
         ):
             written = feed.get(key)
             if written is None or option in given:
@@ -56,5 +56,6 @@ def apply_jekyll_config(options: MindsetConfig, given: Set[str]) -> tuple[Jekyll
             if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
                 options[option] = value
             else:
-                warnings.append(f"jekyll_config: {path}: 'feed.{key}': {written!r} ignored")
+                warnings.append(f"jekyll_config: {path}: 'feed.{key}': expected {expected}, "
+                                f"got {written!r}; ignored")  # fmt: skip
     return jekyll, warnings
