@@ -75,6 +75,21 @@ def test_unusable_values_warn_naming_file_and_key(tmp_path: Path) -> None:
         build_site(write_site(root, POSTS, settings), strict=True)
 
 
+def test_a_config_file_that_is_not_utf8_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    root = tmp_path / "latin1"
+    root.mkdir()
+    (root / "_config.yml").write_bytes("title: Caf\u00e9\ntimezone: UTC\n".encode("latin-1"))
+    settings = {
+        "theme": theme("mkdocs"),
+        "plugins": [{"mindset": {"jekyll_config": "_config.yml"}}],
+    }
+    site = build_site(write_site(root, POSTS, settings))
+    [warning] = site.warnings
+    assert warning.startswith("mindset: jekyll_config: ")
+    assert warning.endswith("_config.yml: not UTF-8 text (byte 10); it was not used")
+    assert site.exists("notes/2020/05/20/first/")  # built with the defaults
+
+
 def test_scope_rules() -> None:
     config = parse_site_config(yaml.safe_dump(CONFIG))
     assert config.timezone == "Asia/Tokyo" and config.permalink is None

@@ -23,6 +23,9 @@ def apply_jekyll_config(options: MindsetConfig, given: Set[str]) -> tuple[Jekyll
     try:
         with open(path, encoding="utf-8-sig") as handle:
             jekyll = parse_site_config(handle.read())
+    except UnicodeDecodeError as exc:  # Jekyll reads the file as UTF-8 too
+        where = f"byte {exc.start}"
+        return JekyllConfig(), [f"jekyll_config: {path}: not UTF-8 text ({where}); it was not used"]
     except (OSError, SiteConfigError) as exc:
         return JekyllConfig(), [f"jekyll_config: {path}: {exc}; it was not used"]
     warnings = [f"jekyll_config: {path}: {problem}" for problem in jekyll.problems]
