@@ -124,6 +124,18 @@ CASES: dict[str, dict[str, Any]] = {
             "_posts/2020-03-04-no-front-matter.md": "Just text.\n",
         },
     },
+    "HTML and other post formats": {
+        "config": {"permalink": "pretty"},
+        "files": {
+            "_posts/2004-05-06-archive.html": post("title: From the archive\ncategories: [Old]")
+            + "<p>Written <b>by hand</b>.</p>\n",
+            "_posts/2004-05-07-untitled-page.html": post("categories: Old Web") + "<p>x</p>\n",
+            "_posts/index.html": post("title: Not a post") + "<p>skipped</p>\n",
+            "_posts/2005-01-01-long-name.markdown": post("title: Markdown\ntags: [md]"),
+            "_posts/2005-01-02-kramdown-mkdown.mkdown": post("title: Mkdown"),
+            "_posts/2005-01-03-short.mkdn": post("title: Mkdn"),
+        },
+    },
     "published false": {
         "config": {"permalink": "date"},
         "files": {"_posts/2020-02-02-draft.md": post("title: Draft\npublished: false")},

@@ -60,7 +60,12 @@ def fm(front_matter: str, body: str = "Body text.\n") -> str:
         ("_posts/notes.md", False),  # Jekyll skips undated names, front matter date or not
         ("_posts/README.md", False),
         ("_posts/2020-05-20-x.txt", False),
-        ("_posts/2020-05-20-x.html", False),
+        ("_posts/2020-05-20-x.html", True),  # HTML posts: Jekyll renders them as posts
+        ("_posts/2020-05-20-x.mkdown", True),
+        ("_posts/2020-05-20-x.mdown", True),
+        ("_posts/2020-05-20-x.htm", False),
+        ("_posts/2020-05-20-x.png", False),
+        ("_posts/index.html", False),
         ("posts/2020-05-20-x.md", False),
         ("_posts.md", False),
         ("my_posts/2020-05-20-x.md", False),

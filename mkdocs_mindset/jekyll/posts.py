@@ -19,8 +19,11 @@ from .front_matter import split_front_matter
 from .slugs import titleize_slug
 from .text import lines_outside_code, same_words
 
-# Jekyll's Markdown extensions (`markdown_ext`) that MkDocs also reads as Markdown pages.
-POST_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn")
+# Jekyll's Markdown extensions (its `markdown_ext`, plus `.mdown`, which MkDocs reads as
+# Markdown; Jekyll 4.3 would publish such a post unconverted) and its HTML posts.
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".mdown")
+HTML_EXTENSIONS = (".html",)
+POST_EXTENSIONS = MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 POSTS_FOLDER = "_posts"
 
 _ATX_H1 = re.compile(r"^[ \t]{0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -79,6 +82,8 @@ class Post:
     sticky_rank: int | None = None
     """fastpages' `sticky_rank`: such posts open the posts index, lowest rank first."""
     searchable: bool = True
+    html: bool = False
+    """An HTML post (`.html`): its body is HTML, placed in the page as written."""
     title_in_body: bool = False
     """True when the body's own leading H1 stays and serves as the page heading."""
     drops_leading_h1: bool = False
@@ -98,6 +103,15 @@ def in_posts_folder(src_uri: str) -> bool:
     return POSTS_FOLDER in src_uri.split("/")[:-1]
 
 
+def has_post_extension(src_uri: str) -> bool:
+    """Markdown or HTML: the files Jekyll reads as posts when their names are dated."""
+    return src_uri.lower().endswith(POST_EXTENSIONS)
+
+
+def is_html_post_path(src_uri: str) -> bool:
+    return src_uri.lower().endswith(HTML_EXTENSIONS)
+
+
 def is_post_path(src_uri: str) -> bool:
     """Jekyll's rule: a dated name (`YYYY-MM-DD-title.md`) anywhere under a `_posts` folder.
 
@@ -107,7 +121,7 @@ def is_post_path(src_uri: str) -> bool:
     name = posixpath.basename(src_uri)
     return (
         in_posts_folder(src_uri)
-        and name.lower().endswith(POST_EXTENSIONS)
+        and has_post_extension(name)
         and split_post_filename(name) is not None
     )
 
@@ -309,10 +323,14 @@ def read_post(
     )
     tags = reader.names("tag", split=False) if "tag" in data else reader.names("tags", split=True)
 
-    heading, after_heading = leading_h1(body)
+    html = is_html_post_path(src_uri)
+    # Titles from headings are a Markdown habit (jekyll-titles-from-headings reads only those).
+    heading, after_heading = leading_h1(body) if not html else (None, body)
     title = (reader.text("title") or "").strip()
     title_in_body = False
-    if not title:
+    if html and not title:
+        title = titleize_slug(slug)
+    elif not title:
         later = first_h1(body) if heading is None else None
         title = heading or later or titleize_slug(slug)
         title_in_body = later is not None  # a later `# H1` stays the page's one heading
@@ -348,6 +366,7 @@ def read_post(
         listed=hide is not True,
         sticky_rank=reader.number("sticky_rank"),
         searchable=search_exclude is not True,
+        html=html,
         title_in_body=title_in_body,
         drops_leading_h1=drops_leading_h1,
         front_matter=front.block,

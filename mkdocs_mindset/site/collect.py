@@ -19,7 +19,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config import MindsetConfig
 from ..jekyll.permalinks import PermalinkError, expand, url_to_dest_path
-from ..jekyll.posts import Post, Problem, in_posts_folder, is_post_path, read_post
+from ..jekyll.posts import (
+    Post,
+    Problem,
+    has_post_extension,
+    in_posts_folder,
+    is_post_path,
+    read_post,
+)
 from ..jekyll.site_config import JekyllConfig
 from ..jekyll.taxonomy import Group, Taxonomy, build_taxonomy, newest_first
 from .description import Description, describe
@@ -59,6 +66,17 @@ class Blog:
         if listings:
             urls += [item.url for item in self.listings.values() if not item.has_intro]
         return urls
+
+
+class PostFile(File):
+    """A post in a format MkDocs does not read as a page (`.html`, `.mkdown`), which Jekyll does.
+
+    MkDocs would copy it as a static file, front matter and all; as a documentation page it is
+    read, rendered and placed in the theme like any post.
+    """
+
+    def is_documentation_page(self) -> bool:
+        return True
 
 
 def listing_uri(folder: str, slug: str | None = None) -> str:
@@ -187,15 +205,18 @@ def collect(
             jekyll or JekyllConfig(),
         )
     )
-    for file in list(files.documentation_pages()):
-        if not is_post_path(file.src_uri):
-            if in_posts_folder(file.src_uri):  # never published raw, as Jekyll never does
-                files.remove(file)
-                blog.notes.append(
-                    f"'{file.src_uri}' is in a _posts folder without a dated name "
-                    f"(YYYY-MM-DD-title.md): skipped, as Jekyll skips it"
-                )
+    for file in [f for f in files if in_posts_folder(f.src_uri) and has_post_extension(f.src_uri)]:
+        if not is_post_path(file.src_uri):  # never published, raw or as a page, as in Jekyll
+            files.remove(file)
+            blog.notes.append(
+                f"'{file.src_uri}' is in a _posts folder without a dated name "
+                f"(YYYY-MM-DD-title.md): skipped, as Jekyll skips it"
+            )
             continue
+        if not file.is_documentation_page():  # `.html`, `.mkdown`: MkDocs would copy it raw
+            files.remove(file)
+            file = PostFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls)
+            files.append(file)
         post, problems, description = cache.read(file.src_uri, file.content_string)
         blog.problems.extend(problems)
         if post is None or not post.published or (not options.future and post.date > now):
