@@ -32,7 +32,7 @@ from .site import feeds, head, search, seo
 from .site.collect import Blog, ReadCache, collect
 from .site.redirects import Redirects, plan_redirects
 from .site.render import PACKAGED_TEMPLATES, Renderer, listing_title
-from .site.settings import apply_jekyll_config
+from .site.settings import apply_jekyll_config, apply_jekyll_site, drop_jekyll_excluded
 
 log = get_plugin_logger("mindset")
 
@@ -76,6 +76,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.blog, self.renderer, self.files, self.liquid, self.heads = None, None, None, None, {}
         self.jekyll, problems = apply_jekyll_config(self.config, self.given)
+        apply_jekyll_site(config, self.jekyll)
         for message in problems:
             log.warning(message)
         self.tz = resolve_timezone(self.config.timezone)  # validated, here or from `_config.yml`
@@ -94,6 +95,10 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        dropped = drop_jekyll_excluded(files, self.jekyll)
+        if dropped:
+            log.info(f"{len(dropped)} files left out by the Jekyll 'exclude:' list, such as "
+                     f"'{dropped[0]}'")  # fmt: skip
         self.blog = collect(files, config, self.config, self.tz, self.read_cache, self.jekyll)
         self.files = files
         for problem in self.blog.problems:

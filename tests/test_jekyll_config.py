@@ -90,6 +90,53 @@ def test_a_config_file_that_is_not_utf8_is_a_warning_not_a_crash(tmp_path: Path)
     assert site.exists("notes/2020/05/20/first/")  # built with the defaults
 
 
+def test_site_values_fill_what_mkdocs_yml_leaves_unset(tmp_path: Path) -> None:
+    config = {
+        **CONFIG,
+        "description": "Notes from the road.",
+        "author": {"name": "Ada Lovelace", "email": "ada@example.org"},
+        "url": "https://blog.example.org",
+        "baseurl": "/notes",
+        "exclude": ["drafts/", "_posts/2020-05-20-late.md", "*.txt"],
+    }
+    extra = {"drafts/idea.md": "# Idea\n", "notes.txt": "scratch\n", "kept.md": "# Kept\n"}
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    settings = {
+        "theme": theme("mkdocs"),
+        "plugins": [{"mindset": {"jekyll_config": "_config.yml"}}],
+    }
+    site = build_site(write_site(root, {**POSTS, **extra}, settings), strict=True)
+    home = site.soup("")
+    assert home.find("meta", attrs={"name": "description"})["content"] == "Notes from the road."
+    feed = site.html("feed.xml")  # on: the site now has a URL
+    assert '<link href="https://blog.example.org/notes/feed.xml" rel="self"' in feed
+    assert "<name>Ada Lovelace</name>" in feed
+    assert site.exists("blog/2020/first/") and site.exists("kept/")
+    assert not site.exists("blog/2020/late/") and not site.exists("drafts/idea/")
+    assert not (site.site_dir / "notes.txt").exists()
+    assert any("3 files left out by the Jekyll 'exclude:' list" in line for line in site.infos)
+
+
+def test_site_values_written_in_mkdocs_yml_win(tmp_path: Path) -> None:
+    config = {"description": "From Jekyll", "url": "https://old.example.org", "exclude": "x"}
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    settings = {
+        "site_description": "From MkDocs",
+        "site_url": "https://new.example.org/",
+        "theme": theme("mkdocs"),
+        "plugins": [{"mindset": {"jekyll_config": "_config.yml"}}],
+    }
+    site = build_site(write_site(root, POSTS, settings))
+    assert site.soup("").find("meta", attrs={"name": "description"})["content"] == "From MkDocs"
+    assert "https://new.example.org/" in site.html("feed.xml")
+    assert "old.example.org" not in site.all_text()
+    assert [w for w in site.warnings if "'exclude': expected a list of paths; ignored" in w]
+
+
 def test_scope_rules() -> None:
     config = parse_site_config(yaml.safe_dump(CONFIG))
     assert config.timezone == "Asia/Tokyo" and config.permalink is None

@@ -134,9 +134,9 @@ def _blog(root: Path, port: int) -> Path:
         # "None" for a page whose title would come from its `# heading`.
         "nav": [
             {"Home": "index.md"},
-            {"Posts": "blog/index.md"},
-            {"Categories": "categories/index.md"},
-            {"Tags": "tags/index.md"},
+            {"Posts": "blog.md"},
+            {"Categories": "categories.md"},
+            {"Tags": "tags.md"},
         ],
     }
     write_site(root, BLOG, cfg)
@@ -203,11 +203,15 @@ class _Serve:
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
+        # MkDocs logs each distinct message once ("Documentation built in 0.51 seconds" may not
+        # show twice); the server's own lines show every time: the first build ends with
+        # "Serving on", each rebuild starts with "Detected file changes" and, when it built,
+        # ends with "Reloading browsers".
         assert self.process.stderr is not None
         for line in self.process.stderr:
             self.log.append(line)
-            self.started += "Building documentation" in line
-            self.finished += "Documentation built in" in line
+            self.started += "Detected file changes" in line
+            self.finished += "Serving on" in line or "Reloading browsers" in line
 
     def wait_for_build(self, after: int, timeout: float = 120) -> None:
         """Until a build newer than `after` finished and no other started for a moment."""

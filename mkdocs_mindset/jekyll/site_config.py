@@ -8,6 +8,7 @@ values out; the plugin decides which of its own options win.
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ class JekyllConfig:
     timezone: str | None = None
     future: bool | None = None
     defaults: tuple[Default, ...] = ()
+    exclude: tuple[str, ...] = ()
+    """`exclude:` paths and globs, relative to the site's folder (for the plugin: `docs/`)."""
     site: Mapping[str, Any] = field(default_factory=dict)
     """Every top-level value, for Liquid's `site.*`."""
     problems: tuple[str, ...] = ()
@@ -64,6 +67,13 @@ class JekyllConfig:
             if default.matches(src_path, is_post=is_post):
                 merged.update(default.values)
         return merged
+
+    def excludes(self, src_path: str) -> bool:
+        """Jekyll's test: the path matches a pattern (`*` crossing folders) or starts with it."""
+        return any(
+            fnmatch.fnmatchcase(src_path, pattern) or src_path.startswith(pattern)
+            for pattern in self.exclude
+        )
 
 
 def parse_site_config(text: str) -> JekyllConfig:
@@ -87,11 +97,18 @@ def parse_site_config(text: str) -> JekyllConfig:
     if future is not None and not isinstance(future, bool):
         problems.append(f"'future': expected true or false, got {future!r}; ignored")
         future = None
+    exclude = data.get("exclude")
+    if exclude is not None and not (
+        isinstance(exclude, list) and all(isinstance(entry, str) for entry in exclude)
+    ):
+        problems.append("'exclude': expected a list of paths; ignored")
+        exclude = None
     return JekyllConfig(
         permalink=text_of("permalink"),
         timezone=text_of("timezone"),
         future=future,
         defaults=tuple(_defaults(data.get("defaults"), problems)),
+        exclude=tuple(entry.lstrip("/") for entry in exclude or () if entry.lstrip("/")),
         site={str(k): v for k, v in data.items()},
         problems=tuple(problems),
     )

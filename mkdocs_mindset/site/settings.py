@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
 from ..config import MindsetConfig
 from ..jekyll.dates import DateError, resolve_timezone
 from ..jekyll.permalinks import is_valid_site_permalink
+from ..jekyll.posts import author_name
 from ..jekyll.site_config import JekyllConfig, SiteConfigError, parse_site_config
 
 
@@ -62,3 +66,32 @@ def apply_jekyll_config(options: MindsetConfig, given: Set[str]) -> tuple[Jekyll
                 warnings.append(f"jekyll_config: {path}: 'feed.{key}': expected {expected}, "
                                 f"got {written!r}; ignored")  # fmt: skip
     return jekyll, warnings
+
+
+def apply_jekyll_site(config: MkDocsConfig, jekyll: JekyllConfig) -> None:
+    """The Jekyll site's `description`, `author` and `url` + `baseurl`, where `mkdocs.yml` has none.
+
+    They are MkDocs' `site_description`, `site_author` and `site_url`, which the descriptions,
+    feeds and head tags read. Its `title` is `site_name`, which MkDocs requires anyway.
+    """
+    site = jekyll.site
+    description = site.get("description")
+    if not config.site_description and isinstance(description, str) and description.strip():
+        config.site_description = description.strip()
+    author = author_name(site.get("author"))
+    if not config.site_author and author:
+        config.site_author = author
+    url, baseurl = site.get("url"), site.get("baseurl") or ""
+    if not config.site_url and isinstance(url, str) and url.startswith(("https://", "http://")):
+        path = baseurl.strip("/") if isinstance(baseurl, str) else ""
+        config.site_url = url.rstrip("/") + "/" + (path + "/" if path else "")
+
+
+def drop_jekyll_excluded(files: Files, jekyll: JekyllConfig) -> list[str]:
+    """Leave out what `exclude:` names (paths relative to `docs/`), as Jekyll never read them."""
+    dropped = [file.src_uri for file in files if jekyll.excludes(file.src_uri)]
+    for src_uri in dropped:
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            files.remove(file)
+    return dropped
