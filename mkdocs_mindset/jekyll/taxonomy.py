@@ -63,10 +63,13 @@ def build_taxonomy(
     for post in posts:
         if not post.listed:
             continue
+        keys: set[str] = set()
         for name in names_of(post):
             key = name.casefold()
-            members[key].append(post)
             spellings[key][name] += 1
+            if key not in keys:  # `Go` and `go` in one post are one group: list the post once
+                keys.add(key)
+                members[key].append(post)
 
     notes: list[str] = []
     groups: list[Group] = []
