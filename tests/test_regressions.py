@@ -5,6 +5,7 @@
 - Other plugins did not see a post's front matter (the plugin handed MkDocs the body alone and
   replaced `page.meta`), so hooks, Material's `meta` plugin and `.meta.yml` defaults were lost.
 - A `search_exclude: true` post stayed findable through MkDocs' prebuilt lunr index.
+- A post with `hide: 3` crashed Material's templates.
 
 Every site is a real MkDocs build, as in the other test modules.
 """
@@ -377,3 +378,15 @@ def test_unclosed_front_matter_is_reported_by_name_and_shown_nowhere(tmp_path: P
     assert [w for w in site.warnings if "_posts/2020-01-01-unclosed.md" in w and "closing" in w]
     page = site.html("2020/01/01/unclosed/")
     assert "never closed" not in page and "title:" not in page
+
+
+def test_a_post_with_a_number_for_hide_builds_with_a_warning(tmp_path: Path) -> None:
+    """`hide: 3` crashed Material (`"navigation" in 3`); now it is a warning naming the key.
+
+    Found by the generated blogs of test_properties_build.py.
+    """
+    files = {"_posts/2020-01-01-a.md": front({"title": "A", "hide": 3})}
+    cfg = {"theme": theme("material"), "plugins": ["search", {"mindset": {"timezone": "UTC"}}]}
+    site = build_site(write_site(tmp_path, files, cfg))
+    assert site.exists("2020/01/01/a/")
+    assert any("2020-01-01-a.md: 'hide'" in w for w in site.warnings), site.warnings
