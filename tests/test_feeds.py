@@ -152,6 +152,17 @@ def test_hostile_text_round_trips_through_a_feed_reader(tmp_path: Path) -> None:
     assert body == '<p>Body ]]> & "quotes"  end</p>'
 
 
+def test_a_control_character_in_a_slug_leaves_the_feed_valid_xml(tmp_path: Path) -> None:
+    """The entry id holds the front matter `slug`; an escape character there broke the feed.
+
+    Found by the generated blogs of test_properties_build.py.
+    """
+    files = {"_posts/2021-01-01-a.md": post("A", 'slug: "\\e[31mred"')}
+    site = build(tmp_path, files)
+    ids = [e.id for e in parse(site, "feed.xml").entries]
+    assert ids == ["https://blog.example.org/sub/2021/01/01/[31mred"]
+
+
 def test_json_feed(tmp_path: Path) -> None:
     site = build(tmp_path)
     document = json.loads((site.site_dir / "feed.json").read_text(encoding="utf-8"))
