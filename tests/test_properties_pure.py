@@ -323,6 +323,8 @@ def test_a_post_url_stays_in_the_site(
 @example("/C:/Windows/x")
 @example("C:x")
 @example("/a/\x00/../b")
+@example("/" + "x" * 300 + "/")  # once ENAMETOOLONG, stopping the build
+@example("/" + "\u00e9" * 200 + ".html")
 def test_an_output_path_never_leaves_the_site_folder(url: str) -> None:
     """`url_to_dest_path` guards every path from front matter (`permalink`, `redirect_from`)."""
     counted()
@@ -335,6 +337,7 @@ def _assert_safe_dest(dest: str) -> None:
     assert posixpath.normpath(dest) == dest
     segments = dest.split("/")
     assert all(segment and not is_dot_only(segment) for segment in segments)
+    assert all(len(segment.encode("utf-8", "surrogatepass")) <= 255 for segment in segments)
     assert not _DRIVE.match(segments[0])
     root = PurePosixPath("/site")
     assert os.path.normpath(root / dest).startswith("/site/")
@@ -391,6 +394,7 @@ def _post(index: int, categories: list[str], day: dt.datetime, listed: bool) -> 
     )
 )
 @example([(["Go", "go"], dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc), True)])
+@example([(["x" * 300, "\u00e9" * 200], dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc), True)])
 def test_every_listed_post_is_in_each_of_its_categories_exactly_once(
     specs: list[tuple[list[str], dt.datetime, bool]],
 ) -> None:
@@ -410,6 +414,7 @@ def test_every_listed_post_is_in_each_of_its_categories_exactly_once(
     slugs = [g.slug for g in taxonomy.groups]
     assert len(set(slugs)) == len(slugs) and "index" not in slugs
     assert all(slug and slugify(slug) == slug for slug in slugs)
+    assert all(len(f"{slug}.md".encode()) <= 255 for slug in slugs)  # a file name can hold it
     for group in taxonomy.groups:
         assert group.posts == sorted(group.posts, key=lambda p: (p.date, p.src_uri), reverse=True)
 

@@ -6,6 +6,7 @@
   replaced `page.meta`), so hooks, Material's `meta` plugin and `.meta.yml` defaults were lost.
 - A `search_exclude: true` post stayed findable through MkDocs' prebuilt lunr index.
 - A post with `hide: 3` crashed Material's templates.
+- A 300-letter category stopped the build: its folder name was too long for the file system.
 
 Every site is a real MkDocs build, as in the other test modules.
 """
@@ -390,3 +391,14 @@ def test_a_post_with_a_number_for_hide_builds_with_a_warning(tmp_path: Path) -> 
     site = build_site(write_site(tmp_path, files, cfg))
     assert site.exists("2020/01/01/a/")
     assert any("2020-01-01-a.md: 'hide'" in w for w in site.warnings), site.warnings
+
+
+def test_a_category_too_long_for_a_file_name_still_builds(tmp_path: Path) -> None:
+    """Found by the generated blogs of test_properties_build.py (ENAMETOOLONG before)."""
+    long_name = "x" * 300
+    files = {"_posts/2020-01-01-a.md": front({"title": "A", "categories": [long_name]})}
+    cfg = {"theme": theme("material"), "plugins": ["search", {"mindset": {"timezone": "UTC"}}]}
+    site = build_site(write_site(tmp_path, files, cfg))
+    assert site.exists(f"{'x' * 255}/2020/01/01/a/")
+    [page] = [p for p in (site.site_dir / "categories").iterdir() if p.name.startswith("xxx")]
+    assert len(page.name) < 255 and "A" in site.html(f"categories/{page.name}/")
