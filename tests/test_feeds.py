@@ -363,3 +363,16 @@ def test_jekyll_feed_urls_equal_jekyll_feeds(tmp_path: Path) -> None:
         got = [(e.id, e.link, e.published) for e in mine.entries]
         record("blog: jekyll-feed settings", f"feed {path}", len(want), len(set(want) & set(got)))
         assert got == want, path
+
+
+def test_a_category_feed_sits_in_its_category_folder_whatever_the_script(tmp_path: Path) -> None:
+    """`categories/é/feed.xml`, not a folder literally named `%C3%A9` (nor one too long).
+
+    Found by the generated blogs of test_properties_build.py.
+    """
+    files = {"_posts/2021-01-01-a.md": post("A", "categories: [é]")}
+    site = build(tmp_path, files)
+    assert (site.site_dir / "categories" / "é" / "feed.xml").is_file()
+    assert not (site.site_dir / "categories" / "%C3%A9").exists()
+    hrefs = [link["href"] for link in site.soup("categories/é/").select('link[rel="alternate"]')]
+    assert "https://blog.example.org/sub/categories/%C3%A9/feed.xml" in hrefs, hrefs

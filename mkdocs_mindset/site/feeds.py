@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, unquote, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -104,7 +104,7 @@ def _iso(when: dt.datetime) -> str:
 def atom(feed: Feed, site: Site, entries: Iterable[Entry]) -> str:
     """The Atom 1.0 document: one `id`, `title`, `updated`, and absolute links throughout."""
     entries = list(entries)
-    self_url = site.url + feed.path
+    self_url = site.url + quote(feed.path)
     root = ET.Element("feed", {"xmlns": ATOM})
     ET.SubElement(
         root, "generator", {"uri": "https://pypi.org/project/mkdocs-mindset/"}
@@ -211,7 +211,8 @@ def plan(
         taxonomy = blog.taxonomies.get(kind)
         if enabled and taxonomy is not None:
             feeds += [
-                Feed(f"{g.url}feed.xml", f"{site_name} | {g.name}", g.posts[:limit])
+                # A file path, so unquoted: `categories/%C3%A9/` would be written literally.
+                Feed(f"{unquote(g.url)}feed.xml", f"{site_name} | {g.name}", g.posts[:limit])
                 for g in taxonomy.groups
             ]
     if isinstance(jekyll_feed, Mapping):
@@ -299,11 +300,15 @@ def head_links(
         return ()
     site_url = site_url.rstrip("/") + "/"
     main = feeds[0]
-    links = [(ATOM_TYPE, main.title, site_url + main.path)]
+    links = [(ATOM_TYPE, main.title, site_url + quote(main.path))]
     if with_json:
-        links.append((JSON_TYPE, main.title, site_url + posixpath.splitext(main.path)[0] + ".json"))
+        links.append(
+            (JSON_TYPE, main.title, site_url + quote(posixpath.splitext(main.path)[0]) + ".json")
+        )
     listing = blog.listings.get(src_uri)
     if listing is not None and listing.group is not None:
-        path = f"{listing.group.url}feed.xml"
-        links += [(ATOM_TYPE, f.title, site_url + f.path) for f in feeds[1:] if f.path == path]
+        path = f"{unquote(listing.group.url)}feed.xml"
+        links += [
+            (ATOM_TYPE, f.title, site_url + quote(f.path)) for f in feeds[1:] if f.path == path
+        ]
     return tuple(links)
