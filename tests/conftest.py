@@ -203,6 +203,11 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             f"property tests: {COUNTS.pure_cases:,} pure cases, "
             f"{COUNTS.built_posts:,} posts in {COUNTS.built_sites:,} built sites"
         )
+        if COUNTS.collided_sites:
+            terminalreporter.write_line(
+                f"{COUNTS.collided_sites} generated blogs hit the known file-versus-folder "
+                "collision and were replaced (test_regressions.py, xfail)"
+            )
         for problem in _property_shortfalls():
             terminalreporter.write_line(f"FAILED: {problem}", red=True)
 

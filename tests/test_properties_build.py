@@ -29,7 +29,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from conftest import Site, resolve, theme, write_site
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, reject, settings
 from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -222,7 +222,13 @@ def test_a_generated_blog_builds_safely(blog: Blog) -> None:
         config_file = write_site(root, blog.files, config)
         before = _tree(outer, root / "site")
 
-        site, warnings, aborted = _build_strict(config_file)
+        try:
+            site, warnings, aborted = _build_strict(config_file)
+        except (NotADirectoryError, FileExistsError):
+            # The known file-versus-folder collision (see `_FILE_LIKE`), reachable through the
+            # fully generated front matter too: counted and replaced by another blog.
+            COUNTS.collided_sites += 1
+            reject()
 
         COUNTS.built_sites += 1
         COUNTS.built_posts += sum(map(is_post_path, blog.files))  # Jekyll-named posts only
