@@ -132,7 +132,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
     ) -> str:
         """fastpages' `hide: true` is a flag; Material's `hide` is a list it merges with others."""
         is_post = self.blog is not None and page.file.src_uri in self.blog.posts
-        if is_post and isinstance(page.meta.get("hide"), bool):
+        if is_post and "hide" in page.meta and not _theme_hide(page.meta["hide"]):
             del page.meta["hide"]
         return markdown
 
@@ -266,9 +266,18 @@ def _merge_post_meta(meta: MutableMapping[str, Any], post: Post) -> None:
     our reading; the title is the one Jekyll's rules chose, escaped (themes print it raw).
     """
     for key, value in post.meta.items():
-        if not (key == "hide" and isinstance(value, bool)):  # see `_fastpages_flags`
+        if key != "hide" or _theme_hide(value):  # see `_fastpages_flags`
             meta.setdefault(key, value)
     meta["title"] = Markup(escape(post.title))
     if not post.searchable:
         search_meta = meta.get("search")
         meta["search"] = {**(search_meta if isinstance(search_meta, dict) else {}), "exclude": True}
+
+
+def _theme_hide(value: object) -> bool:
+    """Whether a post's `hide` is Material's (a list of parts) rather than fastpages' flag.
+
+    Material runs `"navigation" in page.meta.hide`: a bool means fastpages' flag, and a number
+    or a date (`hide: 3`) would crash the build, so only a list, text or mapping reaches it.
+    """
+    return isinstance(value, (list, str, dict))

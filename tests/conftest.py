@@ -15,9 +15,23 @@ from urllib.parse import unquote, urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from packaging.version import Version
+
+# Hypothesis: generated input is slow to make and the builds are slow to run, so no deadline.
+# CI runs enough cases for the issue's floors (`property_helpers`): 1,100 per pure property
+# (10 properties, 11,000 cases). Locally fewer, for a quick loop. No example database, so the
+# runs leave nothing behind in the working tree.
+_SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+settings.register_profile(
+    "ci", max_examples=1_100, deadline=None, database=None, suppress_health_check=_SLOW
+)
+settings.register_profile(
+    "dev", max_examples=100, deadline=None, database=None, suppress_health_check=_SLOW
+)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POST_SUFFIXES = (".md", ".markdown")
@@ -186,11 +200,48 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """The Jekyll comparisons' counts, per blog and axis, at the end of every run."""
+    """The Jekyll comparisons' and the property tests' counts, at the end of every run."""
     import jekyll_oracle
+    from property_helpers import COUNTS
 
     lines = jekyll_oracle.summary_lines()
     if lines:
         terminalreporter.section("compared with Jekyll 4.3")
         for line in lines:
             terminalreporter.write_line(line)
+    if COUNTS.ran_pure or COUNTS.ran_builds:
+        terminalreporter.section("property tests")
+        terminalreporter.write_line(
+            f"property tests: {COUNTS.pure_cases:,} pure cases, "
+            f"{COUNTS.built_posts:,} posts in {COUNTS.built_sites:,} built sites"
+        )
+        if COUNTS.collided_sites:
+            terminalreporter.write_line(
+                f"{COUNTS.collided_sites} generated blogs hit the known file-versus-folder "
+                "collision and were replaced (test_regressions.py, xfail)"
+            )
+        for problem in _property_shortfalls():
+            terminalreporter.write_line(f"FAILED: {problem}", red=True)
+
+
+def _property_shortfalls() -> list[str]:
+    """Under CI, totals below the issue's floors: the generated input must not quietly shrink.
+
+    Only a run that included a property module is judged (`pytest -k` on other tests is not).
+    """
+    from property_helpers import BUILT_POSTS_FLOOR, COUNTS, PURE_CASES_FLOOR
+
+    if not os.environ.get("CI"):
+        return []
+    problems = []
+    if COUNTS.ran_pure and COUNTS.pure_cases < PURE_CASES_FLOOR:
+        problems.append(f"{COUNTS.pure_cases:,} pure property cases < {PURE_CASES_FLOOR:,}")
+    if COUNTS.ran_builds and COUNTS.built_posts < BUILT_POSTS_FLOOR:
+        problems.append(f"{COUNTS.built_posts:,} generated posts built < {BUILT_POSTS_FLOOR:,}")
+    return problems
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail a CI session whose property tests ran fewer cases or posts than the floors."""
+    if _property_shortfalls() and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -56,6 +56,15 @@ def test_groups_sorted_by_name_posts_newest_first() -> None:
     assert tax.warnings == [] and tax.notes == []
 
 
+def test_a_post_naming_one_category_in_two_cases_is_listed_once() -> None:
+    """`categories: Go go` is one group (names equal ignoring case), so one entry, not two.
+
+    Found by the property tests (test_properties_pure.py).
+    """
+    tax = taxonomy_of(make_post("a", 1, ["Go", "go"]), make_post("b", 2, ["go"]))
+    assert summary(tax.groups) == [("go", "go", ["b", "a"])]
+
+
 def test_same_day_posts_have_a_stable_order() -> None:
     posts = [make_post(n, 5, ["x"]) for n in ("b", "a", "c")]
     assert [p.slug for p in newest_first(posts)] == ["c", "b", "a"]

@@ -176,6 +176,20 @@ def test_parse_date_rejects(value: object) -> None:
         parse_date(value, UTC)
 
 
+@pytest.mark.parametrize(
+    ("value", "tz"),
+    [
+        ("0001-01-01 00:00:00 +0500", UTC),
+        (datetime.datetime(1, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=5))), UTC),
+        ("9999-12-31 23:00:00 -0500", ZoneInfo("Asia/Tokyo")),
+    ],
+)
+def test_a_date_out_of_range_in_the_site_zone_is_a_date_error(value: object, tz: object) -> None:
+    """Once an OverflowError out of `read_post` (found by test_properties_pure.py)."""
+    with pytest.raises(DateError, match="out of range"):
+        parse_date(value, tz)  # type: ignore[arg-type]
+
+
 def test_date_error_is_value_error() -> None:
     assert issubclass(DateError, ValueError)
 

@@ -152,6 +152,17 @@ def test_hostile_text_round_trips_through_a_feed_reader(tmp_path: Path) -> None:
     assert body == '<p>Body ]]> & "quotes"  end</p>'
 
 
+def test_a_control_character_in_a_slug_leaves_the_feed_valid_xml(tmp_path: Path) -> None:
+    """The entry id holds the front matter `slug`; an escape character there broke the feed.
+
+    Found by the generated blogs of test_properties_build.py.
+    """
+    files = {"_posts/2021-01-01-a.md": post("A", 'slug: "\\e[31mred"')}
+    site = build(tmp_path, files)
+    ids = [e.id for e in parse(site, "feed.xml").entries]
+    assert ids == ["https://blog.example.org/sub/2021/01/01/[31mred"]
+
+
 def test_json_feed(tmp_path: Path) -> None:
     site = build(tmp_path)
     document = json.loads((site.site_dir / "feed.json").read_text(encoding="utf-8"))
@@ -364,3 +375,16 @@ def test_jekyll_feed_urls_equal_jekyll_feeds(tmp_path: Path) -> None:
         got = [(e.id, e.link, e.published) for e in mine.entries]
         record("blog: jekyll-feed settings", f"feed {path}", len(want), len(set(want) & set(got)))
         assert got == want, path
+
+
+def test_a_category_feed_sits_in_its_category_folder_whatever_the_script(tmp_path: Path) -> None:
+    """`categories/é/feed.xml`, not a folder literally named `%C3%A9` (nor one too long).
+
+    Found by the generated blogs of test_properties_build.py.
+    """
+    files = {"_posts/2021-01-01-a.md": post("A", "categories: [é]")}
+    site = build(tmp_path, files)
+    assert (site.site_dir / "categories" / "é" / "feed.xml").is_file()
+    assert not (site.site_dir / "categories" / "%C3%A9").exists()
+    hrefs = [link["href"] for link in site.soup("categories/é/").select('link[rel="alternate"]')]
+    assert "https://blog.example.org/sub/categories/%C3%A9/feed.xml" in hrefs, hrefs

@@ -168,10 +168,15 @@ def parse_date(value: object, tz: datetime.tzinfo) -> datetime.datetime:
     """
     if isinstance(value, bool):
         raise DateError(f"not a date: {value!r}")
-    if isinstance(value, datetime.date):
-        return to_local(value, tz)
-    if isinstance(value, str):
-        return to_local(_parse_date_string(value), tz)
+    try:
+        if isinstance(value, datetime.date):
+            return to_local(value, tz)
+        if isinstance(value, str):
+            return to_local(_parse_date_string(value), tz)
+    except OverflowError:
+        # Moving `0001-01-01 00:00 +05:00` (or year 9999 late in the day) into `tz` can fall
+        # outside the years datetime holds; it is a bad date to warn about, not a crash.
+        raise DateError(f"not a date: {value!r} (out of range in the site's time zone)") from None
     raise DateError(f"not a date: {value!r} (expected YYYY-MM-DD HH:MM:SS +/-TTTT)")
 
 

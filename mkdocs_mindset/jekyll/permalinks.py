@@ -22,6 +22,7 @@ __all__ = [
     "STYLES",
     "PermalinkError",
     "expand",
+    "fit_name",
     "is_valid_site_permalink",
     "url_to_dest_path",
     "validate_template",
@@ -187,7 +188,8 @@ def url_to_dest_path(url: str) -> str:
     ``a/b.html``, ``/.htaccess`` → ``.htaccess.html``, as Ruby's ``File.extname`` sees them).
     The URL is unescaped; a query or fragment is ignored; backslashes count as separators;
     empty, ``.``-only and ``..`` segments are dropped, so no front matter can write outside the
-    site folder. Never starts with ``/``.
+    site folder; a segment too long for a file name is cut (:func:`fit_name`). Never starts
+    with ``/``.
     """
     path = url.split("?", 1)[0].split("#", 1)[0]
     path = unquote(path).replace("\\", "/").replace("\x00", "")
@@ -200,7 +202,27 @@ def url_to_dest_path(url: str) -> str:
         segments.append("index.html")
     elif "." not in segments[-1].lstrip("."):
         segments[-1] += ".html"
-    return "/".join(segments)
+    return "/".join(fit_name(segment) for segment in segments)
+
+
+NAME_BYTES = 255
+"""The longest file or folder name most file systems accept, in bytes (UTF-8)."""
+
+
+def fit_name(name: str, limit: int = NAME_BYTES) -> str:
+    """`name` cut to at most `limit` UTF-8 bytes (whole characters), a short extension kept.
+
+    A 300-letter category or slug would otherwise stop the build with ENAMETOOLONG; a
+    collision that the cut makes is reported like any other.
+    """
+    encoded = name.encode("utf-8", "surrogatepass")
+    if len(encoded) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    suffix = dot + ext if stem and len(ext) <= 10 else ""
+    room = limit - len(suffix.encode("utf-8", "surrogatepass"))
+    cut = (name[: -len(suffix)] if suffix else name).encode("utf-8", "surrogatepass")[:room]
+    return cut.decode("utf-8", "ignore") + suffix
 
 
 def _unknown(name: str, template: str) -> PermalinkError:

@@ -344,6 +344,8 @@ def read_post(
 
     published = reader.flag("published")
     hide = data.get("hide")
+    if hide is not None and not isinstance(hide, (bool, list, str, dict)):
+        reader.warn("hide", f"expected true or false (or Material's list), got {hide!r}; ignored")
     search_exclude = reader.flag("search_exclude")
     excerpt_separator = reader.text("excerpt_separator") or "\n\n"
 

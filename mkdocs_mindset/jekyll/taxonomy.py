@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .permalinks import NAME_BYTES, fit_name
 from .posts import Post
 from .slugs import slugify
 
@@ -63,10 +64,13 @@ def build_taxonomy(
     for post in posts:
         if not post.listed:
             continue
+        keys: set[str] = set()
         for name in names_of(post):
             key = name.casefold()
-            members[key].append(post)
             spellings[key][name] += 1
+            if key not in keys:  # `Go` and `go` in one post are one group: list the post once
+                keys.add(key)
+                members[key].append(post)
 
     notes: list[str] = []
     groups: list[Group] = []
@@ -89,7 +93,8 @@ def _assign_slugs(kind: str, groups: list[Group]) -> list[str]:
     fallback = _SINGULAR.get(kind, "item")
     by_slug: dict[str, list[Group]] = defaultdict(list)
     for group in groups:
-        base = slugify(group.name)
+        # Room for `-2` and `.md` within a file name: a slug names the page's folder.
+        base = fit_name(slugify(group.name), NAME_BYTES - 20).rstrip("-")
         if not base:
             warnings.append(
                 f"{kind}: {group.name!r} has no letters or digits for a URL; "

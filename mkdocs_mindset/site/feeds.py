@@ -133,7 +133,9 @@ def atom(feed: Feed, site: Site, entries: Iterable[Entry]) -> str:
                                      "title": clean(post.title)})  # fmt: skip
         ET.SubElement(item, "published").text = _iso(post.date)
         ET.SubElement(item, "updated").text = _iso(post.modified or post.date)
-        ET.SubElement(item, "id").text = entry_id(site.url, post)
+        # The id holds the slug as written (jekyll-feed's id), so a control character in a
+        # front matter `slug` would make the whole feed invalid XML: dropped, like in titles.
+        ET.SubElement(item, "id").text = clean(entry_id(site.url, post))
         if entry.content is not None:
             ET.SubElement(item, "content", {"type": "html"}).text = clean(entry.content)
         author = post.author or site.author
