@@ -27,8 +27,6 @@ class Counts:
     pure_cases: int = 0
     built_posts: int = 0
     built_sites: int = 0
-    collided_sites: int = 0
-    """Blogs that hit the known file-versus-folder collision (not fixed yet): rebuilt afresh."""
     ran_pure: bool = False
     ran_builds: bool = False
 

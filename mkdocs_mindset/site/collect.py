@@ -233,7 +233,10 @@ def collect(
         blog.descriptions[file.src_uri] = description
     cache.finish()
 
+    json_feed = posixpath.splitext(options.feed_path)[0] + ".json"
+    reserved = [*config.theme.static_templates, "sitemap.xml.gz", options.feed_path, json_feed]
     _check_destinations(files, blog)
+    _drop_unwritable(files, blog, reserved)
     kinds: list[tuple[str, bool, str, Callable[[Post], Sequence[str]]]] = [
         ("categories", options.categories, options.categories_dir, lambda p: p.categories),
         ("tags", options.tags, options.tags_dir, lambda p: p.tags),
@@ -264,6 +267,42 @@ def _check_destinations(files: Files, blog: Blog) -> None:
                 f"'{file.src_uri}' and '{other}' are both written to '{file.dest_uri}'; "
                 f"give one of them a different 'permalink' or 'slug'"
             )
+
+
+def _drop_unwritable(files: Files, blog: Blog, reserved: Sequence[str]) -> None:
+    """A post that needs a folder where another output is a file (category `sitemap.xml`), or
+    is a file where another output needs a folder, cannot be written: it is left out, warned.
+
+    MkDocs would stop the whole build with `NotADirectoryError` part way through writing it.
+    """
+    written = {path: f"'{path}'" for path in reserved}
+    written.update({file.dest_uri: f"'{file.src_uri}'" for file in files})
+    for file in [f for f in files if f.src_uri in blog.posts]:
+        parts = file.dest_uri.split("/")
+        folders = ("/".join(parts[:i]) for i in range(1, len(parts)))
+        blocked = next((folder for folder in folders if folder in written), None)
+        if blocked is not None:
+            _drop_post(files, blog, file, f"would be written inside '{blocked}', where "
+                       f"{written[blocked]} is written as a file")  # fmt: skip
+    folders_of_pages: dict[str, str] = {}
+    for file in files:
+        if file.src_uri not in blog.posts:
+            parts = file.dest_uri.split("/")
+            for i in range(1, len(parts)):
+                folders_of_pages.setdefault("/".join(parts[:i]), file.src_uri)
+    for file in [f for f in files if f.dest_uri in folders_of_pages and f.src_uri in blog.posts]:
+        page = folders_of_pages[file.dest_uri]
+        _drop_post(files, blog, file, f"would be written as the file '{file.dest_uri}', "
+                   f"where '{page}' needs a folder")  # fmt: skip
+
+
+def _drop_post(files: Files, blog: Blog, file: File, why: str) -> None:
+    files.remove(file)
+    del blog.posts[file.src_uri]
+    blog.descriptions.pop(file.src_uri, None)
+    blog.warnings.append(
+        f"'{file.src_uri}' {why}; the post was left out: give it another 'permalink' or category"
+    )
 
 
 def _listing_file(
