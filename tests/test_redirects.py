@@ -596,3 +596,20 @@ def test_jekyll_docs_redirects_equal_jekylls(tmp_path: Path) -> None:
     require_jekyll()
     site = compare_redirects("jekyll-docs", corpus_blog("jekyll-docs"), tmp_path)
     assert len(redirect_targets(site.site_dir)) >= 1
+
+
+def test_a_redirect_needing_a_folder_where_a_file_is_written_is_refused(tmp_path: Path) -> None:
+    """`sitemap.xml` is MkDocs' file and `notes.txt/` a page's folder: writing a redirect inside
+    the one or over the other would stop the build; it is refused, with a warning naming it.
+    Found by the property tests (a `redirect_from` beside a folder of the same name)."""
+    post = (
+        "---\ntitle: A\nredirect_from:\n  - /sitemap.xml/old/\n  - /notes.txt\n  - /fine/\n---\nx\n"
+    )
+    files = {"_posts/2020-01-01-a.md": post, "notes.txt/page.md": "# Page\n"}
+    site = build(tmp_path, files)
+    assert site.exists("sitemap.xml") and site.exists("notes.txt/page/")
+    assert site.exists("fine/")  # the other redirect is written
+    refused = [w for w in site.warnings if "no redirect is written" in w]
+    assert len(refused) == 2, site.warnings
+    assert "would be written as a folder inside the theme's 'sitemap.xml'" in refused[0]
+    assert "would be written as a file where the site has a folder ('notes.txt')" in refused[1]

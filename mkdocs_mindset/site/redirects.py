@@ -178,8 +178,9 @@ def plan_redirects(
             if old is not None and url_to_dest_path(old) != post_file.dest_uri:
                 wanted.append(Redirect(url_to_dest_path(old), post_file.url, src_uri, OLD, old))
 
+    folders = {folder for dest in owners for folder in _folders_of(dest)}
     for redirect in wanted:
-        _place(result, redirect, owners, theirs)
+        _place(result, redirect, owners, theirs, folders)
     for redirect in result.written.values():
         link = href(redirect.target, external=False, dest=redirect.dest, site_url=config.site_url)
         files.append(_static_file(config, redirect.dest, redirect_html(link, lang=lang)))
@@ -201,11 +202,37 @@ def _static_file(config: MkDocsConfig, dest: str, content: str) -> File:
     return file
 
 
+def _folders_of(dest: str) -> list[str]:
+    """`a/b/index.html` -> `a`, `a/b`: the folders a file needs."""
+    parts = dest.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
 def _place(
-    result: Redirects, redirect: Redirect, owners: Mapping[str, str], theirs: Mapping[str, str]
+    result: Redirects,
+    redirect: Redirect,
+    owners: Mapping[str, str],
+    theirs: Mapping[str, str],
+    folders: set[str],
 ) -> None:
-    """Keep `redirect` unless something real is there or another redirect got there first."""
+    """Keep `redirect` unless something real is there or another redirect got there first.
+
+    `folders` are those the site's files need (the kept redirects' are added to it): a file
+    cannot be written where a folder must be, nor inside a file.
+    """
     dest = redirect.dest
+
+    def owner_of(path: str) -> str | None:
+        written = result.written.get(path)
+        return owners.get(path) or (f"'{written.source}'" if written else None)
+
+    blocked = next((owner_of(f) for f in _folders_of(dest) if owner_of(f) is not None), None)
+    if blocked is not None or dest in folders:
+        what = f"a folder inside {blocked}" if blocked else "a file where the site has a folder"
+        result.warnings.append(
+            f"{redirect.where()} would be written as {what} ('{dest}'); no redirect is written"
+        )
+        return
     if dest in theirs:
         result.notes.append(
             f"{redirect.where()} is already redirected by the mkdocs-redirects plugin "
@@ -225,6 +252,7 @@ def _place(
     first = result.written.get(dest)
     if first is None:
         result.written[dest] = redirect
+        folders.update(_folders_of(dest))
     elif first.target != redirect.target:
         result.warnings.append(
             f"{redirect.where()} and {first.where()} both redirect '{dest}', to different "
