@@ -419,6 +419,7 @@ def test_a_category_named_like_an_output_file_builds(tmp_path: Path) -> None:
         "_posts/2020-01-04-d.md": front({"title": "D", "permalink": "/manual.txt"}),
         "manual.txt/more.md": "# More\n",
         "_posts/2020-01-05-e.md": front({"title": "E", "categories": ["fine"]}),
+        "_posts/2020-01-06-f.md": front({"title": "F", "permalink": "sitemap.xml"}),
     }
     cfg = {"theme": theme("material"), "plugins": ["search", {"mindset": {"timezone": "UTC"}}]}
     site = build_site(write_site(tmp_path, files, cfg))
@@ -429,7 +430,9 @@ def test_a_category_named_like_an_output_file_builds(tmp_path: Path) -> None:
         "_posts/2020-01-01-a.md",
         "_posts/2020-01-03-c.md",
         "_posts/2020-01-04-d.md",
+        "_posts/2020-01-06-f.md",
     ]
+    assert "<urlset" in site.html("sitemap.xml")
     assert "inside 'sitemap.xml', where 'sitemap.xml' is written as a file" in "".join(
         site.warnings
     )

@@ -270,11 +270,14 @@ def _check_destinations(files: Files, blog: Blog) -> None:
 
 
 def _drop_unwritable(files: Files, blog: Blog, reserved: Sequence[str]) -> None:
-    """A post that needs a folder where another output is a file (category `sitemap.xml`), or
-    is a file where another output needs a folder, cannot be written: it is left out, warned.
+    """A post that would overwrite one of the site's own files (`permalink: sitemap.xml`), needs
+    a folder where another output is a file (category `sitemap.xml`), or is a file where another
+    output needs a folder, cannot be written: it is left out, with a warning.
 
     MkDocs would stop the whole build with `NotADirectoryError` part way through writing it.
     """
+    for file in [f for f in files if f.dest_uri in reserved and f.src_uri in blog.posts]:
+        _drop_post(files, blog, file, f"would overwrite the site's '{file.dest_uri}'")
     written = {path: f"'{path}'" for path in reserved}
     written.update({file.dest_uri: f"'{file.src_uri}'" for file in files})
     for file in [f for f in files if f.src_uri in blog.posts]:
