@@ -26,6 +26,7 @@ from .jekyll.dates import resolve_timezone
 from .jekyll.liquid import LiquidSite, has_liquid, post_page_values
 from .jekyll.posts import Post, page_markdown
 from .jekyll.site_config import JekyllConfig
+from .markdown.kramdown import KramdownExtension, extension_names
 from .markdown.quotes import QuotesExtension
 from .site import feeds, head, search, seo
 from .site.collect import Blog, ReadCache, collect
@@ -47,6 +48,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.blog: Blog | None = None
         self.renderer: Renderer | None = None
         self.quotes: QuotesExtension | None = None
+        self.kramdown: KramdownExtension | None = None
         self.files: Files | None = None
         self.liquid: LiquidSite | None = None
         self.tz: dt.tzinfo = dt.timezone.utc
@@ -87,6 +89,11 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             lede=self.config.lede, callouts=self.config.callouts, embeds=self.config.embeds
         )
         config.markdown_extensions.append(self.quotes)  # type: ignore[arg-type]
+        self.kramdown = None
+        if self.config.kramdown != "off":
+            configured = extension_names(config.markdown_extensions)
+            self.kramdown = KramdownExtension(configured=configured)
+            config.markdown_extensions.append(self.kramdown)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -136,6 +143,14 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         post = self.blog.posts.get(src)
         if self.quotes is not None:
             self.quotes.start_page(is_post=post is not None, name=src)
+        if self.kramdown is not None:
+            hide = page.meta.get("hide")
+            self.kramdown.start_page(
+                enabled=self.config.kramdown == "all" or post is not None,
+                gfm=self.jekyll.markdown_input != "kramdown",
+                inline_toc=isinstance(hide, list) and "toc" in hide,
+                source=markdown,
+            )
         if post is not None:
             _merge_post_meta(page.meta, post)
             markdown = page_markdown(post, markdown)
