@@ -68,7 +68,17 @@ def test_all_reads_every_page_as_kramdown(make_site: Callable[..., Site]) -> Non
 def test_heading_gets_kramdowns_id_and_keeps_mkdocs_own_as_an_alias(
     make_site: Callable[..., Site],
 ) -> None:
-    site = make_site(post_and_page(), markdown_extensions=[{"toc": {"permalink": True}}])
+    files = {
+        **post_and_page(),
+        "links.md": "[new](_posts/2024-01-01-a-post.md#tips--tricks) and "
+        "[old](_posts/2024-01-01-a-post.md#tips-tricks)\n",
+    }
+    site = make_site(
+        files,
+        strict=True,  # a link to an anchor the page lacks would fail the build
+        markdown_extensions=[{"toc": {"permalink": True}}],
+        validation={"anchors": "warn"},
+    )
     soup = site.soup("2024/01/01/a-post/")
     heading = soup.select_one("article h2")
     assert heading["id"] == "tips--tricks"  # kramdown's and GFM's

@@ -436,8 +436,11 @@ class KramdownExtension(Extension):
         md.treeprocessors.register(
             ExplicitIdsTreeprocessor(md, explicit), "mindset_kramdown_explicit_ids", 7.5
         )
+        # Priority 5 like `toc`, registered after it and before MkDocs' anchor collector (also
+        # 5, registered last): equal priorities keep their order, so the ids MkDocs validates
+        # links against are the final ones.
         md.treeprocessors.register(
-            HeadingIdsTreeprocessor(md, self, explicit), "mindset_kramdown_ids", 4
+            HeadingIdsTreeprocessor(md, self, explicit), "mindset_kramdown_ids", 5
         )
 
 
