@@ -2,7 +2,7 @@
 
 Jekyll rendered a post with kramdown (with GitHub's flavour on GitHub Pages and fastpages);
 MkDocs renders it with Python-Markdown. Where a well-kept extension does kramdown's job
-(footnotes, abbreviations, definition lists, `smarty` quotes, `pymdownx` strike, task lists and
+(footnotes, abbreviations, definition lists, `pymdownx` strike, task lists and
 math) it is added to the page's Markdown; this module only writes what none provides:
 
 - one cheap pass over the lines before parsing (`KramdownPreprocessor`): nested lists indented
@@ -21,10 +21,12 @@ exactly as before.
 from __future__ import annotations
 
 import html
+import importlib
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Final
 
 from markdown import Markdown, util
@@ -44,19 +46,38 @@ ALIAS_CLASS: Final = "mindset-anchor"
 # The extensions kramdown's syntax needs: name -> (its settings, whether only GFM input has it,
 # the `markdown_extensions` names that already provide it). Registered on posts only.
 _EXTRA = ("extra", "markdown.extensions.extra", "pymdownx.extra")
-_NEEDED: Final[dict[str, tuple[dict[str, Any], bool, tuple[str, ...]]]] = {
-    "attr_list": ({}, False, _EXTRA),
-    "footnotes": ({}, False, _EXTRA),
-    "abbr": ({}, False, _EXTRA),
-    "def_list": ({}, False, _EXTRA),
-    "smarty": ({"smart_angled_quotes": True}, False, ()),
-    "pymdownx.tilde": ({"subscript": False}, True, ()),
-    "pymdownx.tasklist": ({}, True, ()),
+
+
+@dataclass(frozen=True)
+class _Needed:
+    """An extension kramdown's syntax needs, added to a post whose source may use it."""
+
+    module: str
+    settings: dict[str, Any]
+    hint: re.Pattern[str]
+    """Matches a post that may hold the syntax: posts without it skip the extension's cost."""
+    gfm_only: bool = False
+    provided_by: tuple[str, ...] = ()
+    """Other `markdown_extensions` names that already include it."""
+
+
+_NEEDED: Final = {
+    "attr_list": _Needed("markdown.extensions.attr_list", {}, re.compile(r"\{"), False, _EXTRA),
+    "footnotes": _Needed("markdown.extensions.footnotes", {}, re.compile(r"\[\^"), False, _EXTRA),
+    "abbr": _Needed("markdown.extensions.abbr", {}, re.compile(r"\*\["), False, _EXTRA),
+    "def_list": _Needed(
+        "markdown.extensions.def_list", {}, re.compile(r"^ {0,3}:", re.M), False, _EXTRA
+    ),
+    "pymdownx.tilde": _Needed("pymdownx.tilde", {"subscript": False}, re.compile("~~"), True),
+    "pymdownx.tasklist": _Needed("pymdownx.tasklist", {}, re.compile(r"\[[ xX]\]"), True),
     # kramdown's math is `$$` only: `\(` is an escaped parenthesis, and real posts mean it so.
-    "pymdownx.arithmatex": (
+    "pymdownx.arithmatex": _Needed(
+        "pymdownx.arithmatex",
         {"generic": True, "inline_syntax": [], "block_syntax": ["dollar"]},
-        False,
-        (),
+        re.compile(r"\$\$"),
+    ),
+    "md_in_html": _Needed(
+        "markdown.extensions.md_in_html", {}, re.compile("parse_block_html"), False, _EXTRA
     ),
 }
 
@@ -66,9 +87,16 @@ def extension_names(extensions: list[Any]) -> frozenset[str]:
     names = set()
     for ext in extensions:
         if isinstance(ext, str):
-            name = ext.split(":")[0]
-            names.add(name.removeprefix("markdown.extensions."))
+            names.add(ext.split(":")[0].removeprefix("markdown.extensions."))
     return frozenset(names)
+
+
+@cache
+def _extension_class(module: str) -> type[Extension]:
+    """The extension's class, imported once per process (`registerExtensions` looks it up
+    by name for every page)."""
+    found = importlib.import_module(module).makeExtension
+    return type(found())
 
 
 # -- ids ------------------------------------------------------------------------------------------
@@ -263,6 +291,82 @@ class MathTrimTreeprocessor(Treeprocessor):
                 el.text = util.AtomicString(f"\\[{el.text[2:-2].strip()}\\]")
 
 
+# -- typography -----------------------------------------------------------------------------------
+
+# kramdown's typographic symbols and smart quotes (its parser/kramdown/typographic_symbol.rb
+# and smart_quotes.rb, SmartyPants' rules): one regex over each text, so a post costs one walk
+# of its tree rather than a second inline pass (`smarty` doubles a post's conversion time).
+_TYPOGRAPHIC_HINT = re.compile(r"['\"]|--|\.\.\.|<<|>>")
+_TYPOGRAPHIC = re.compile(r"---|--|\.\.\.|<< |<<| >>|>>|\"'(?=\w)|'\"(?=\w)|['\"]", re.A)
+_SYMBOLS: Final = {
+    "---": "\u2014",
+    "--": "\u2013",
+    "...": "\u2026",
+    "<< ": "\u00ab\u00a0",
+    "<<": "\u00ab",
+    " >>": "\u00a0\u00bb",
+    ">>": "\u00bb",
+}
+_OPEN: Final = {"'": "\u2018", '"': "\u201c"}
+_CLOSE: Final = {"'": "\u2019", '"': "\u201d"}
+# kramdown's SQ_CLOSE: a character after which a quote closes.
+_NOT_CLOSING_AFTER: Final = frozenset(" \\\t\r\n[{(-")
+_PUNCTUATION_NEXT = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~](?!\.\.)\B", re.A)
+_EMPHASIS_NEXT = re.compile(r"[_*]{1,2}\S")
+_DECADE = re.compile(r"\d\ds")
+_CLOSING_NEXT = re.compile(r"\s|s\b|$", re.A)
+_SKIPPED: Final = frozenset({"code", "pre", "kbd", "script", "style", "math"})
+
+
+def _quote(m: re.Match[str]) -> str:
+    """The typographic form of one symbol or quote, by kramdown's rules in kramdown's order.
+
+    kramdown looks at the character before a quote only inside one run of text: at the start
+    of an element's text or of the text after an element (and after stashed HTML) there is none.
+    """
+    found = m.group()
+    if found in _SYMBOLS:
+        return _SYMBOLS[found]
+    text, start, end = m.string, m.start(), m.end()
+    before = text[start - 1] if start and text[start - 1] != util.ETX else ""
+    after = text[end : end + 3]
+    if len(found) == 2:  # `"'` or `'"` before a word
+        if before and not before.isspace():
+            return _CLOSE[found[0]] + _CLOSE[found[1]]
+        return _OPEN[found[0]] + _OPEN[found[1]]
+    if before:
+        if before.isspace():
+            return _CLOSE[found] if found == "'" and _DECADE.match(after) else _OPEN[found]
+        return _OPEN[found] if before in _NOT_CLOSING_AFTER else _CLOSE[found]
+    if _EMPHASIS_NEXT.match(after):
+        return _OPEN[found]
+    if _PUNCTUATION_NEXT.match(after):
+        return _CLOSE[found]
+    if found == "'" and _DECADE.match(after):
+        return _CLOSE[found]  # the '80s
+    return _CLOSE[found] if _CLOSING_NEXT.match(after) else _OPEN[found]
+
+
+class TypographyTreeprocessor(Treeprocessor):
+    """Curly quotes, dashes, ellipses and guillemets in a post's text, as kramdown writes them."""
+
+    def run(self, root: etree.Element) -> None:
+        self._element(root)
+
+    def _element(self, el: etree.Element) -> None:
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag in _SKIPPED:
+                pass
+            else:
+                text = child.text
+                if text and not isinstance(text, util.AtomicString):
+                    child.text = _TYPOGRAPHIC.sub(_quote, text)
+                self._element(child)
+            tail = child.tail
+            if tail and not isinstance(tail, util.AtomicString):
+                child.tail = _TYPOGRAPHIC.sub(_quote, tail)
+
+
 # -- heading ids ----------------------------------------------------------------------------------
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -401,37 +505,40 @@ class KramdownExtension(Extension):
         self.gfm = True
         #: `{:toc}` becomes the table of contents (the theme shows none on this page).
         self.inline_toc = False
-        #: The page turns on kramdown's `parse_block_html` (Markdown inside HTML blocks).
-        self.html_markdown = False
+        #: The next page's Markdown, which says which extensions it may need.
+        self.source = ""
 
     def start_page(
         self, *, enabled: bool, gfm: bool = True, inline_toc: bool = False, source: str = ""
     ) -> None:
-        """Prepare for the next page's `Markdown`, which MkDocs makes right after."""
+        """Prepare for the next page's `Markdown`, which MkDocs makes right after; `source`
+        (the page's Markdown) says which extensions the page may need."""
         self.enabled, self.gfm, self.inline_toc = enabled, gfm, inline_toc
-        self.html_markdown = enabled and "parse_block_html" in source
+        self.source = source if enabled else ""
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Add kramdown's behaviour to this page's `Markdown`, only when it is read as kramdown."""
         if not self.enabled:
             return
-        names = [
-            name
-            for name, (_, gfm_only, provided_by) in _NEEDED.items()
-            if name not in self.configured
-            and not (self.configured & set(provided_by))
-            and (self.gfm or not gfm_only)
-        ]
-        if self.html_markdown and not self.configured & {"md_in_html", *_EXTRA}:
-            names.append("md_in_html")
-        md.registerExtensions(names, {name: _NEEDED.get(name, ({},))[0] for name in names})
+        for name, need in _NEEDED.items():
+            if (
+                name in self.configured
+                or self.configured & set(need.provided_by)
+                or (need.gfm_only and not self.gfm)
+                or not need.hint.search(self.source)
+            ):
+                continue
+            _extension_class(need.module)(**need.settings).extendMarkdown(md)
         more = "'\":|$=<~" if self.gfm else "'\":|$=<"  # kramdown escapes these too
         md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, *(c for c in more if c not in md.ESCAPED_CHARS)]
         md.preprocessors.register(KramdownPreprocessor(md, self), "mindset_kramdown", 29)
-        md.inlinePatterns.register(
-            InlineMathProcessor(_INLINE_MATH, md), "mindset_kramdown_math", 185
-        )
-        md.treeprocessors.register(MathTrimTreeprocessor(md), "mindset_kramdown_math", 4.5)
+        if "$$" in self.source:
+            md.inlinePatterns.register(
+                InlineMathProcessor(_INLINE_MATH, md), "mindset_kramdown_math", 185
+            )
+            md.treeprocessors.register(MathTrimTreeprocessor(md), "mindset_kramdown_math", 4.5)
+        if "smarty" not in self.configured and _TYPOGRAPHIC_HINT.search(self.source):
+            md.treeprocessors.register(TypographyTreeprocessor(md), "mindset_typography", 7)
         explicit = _Explicit()
         md.treeprocessors.register(
             ExplicitIdsTreeprocessor(md, explicit), "mindset_kramdown_explicit_ids", 7.5
