@@ -150,6 +150,10 @@ class MindsetConfig(base.Config):
     """One more feed per tag, beside its page: `tags/<slug>/feed.xml`."""
     json_feed = c.Type(bool, default=True)
     """A JSON Feed 1.1 beside the site's Atom feed (`feed.json`)."""
+    kramdown = _Scope()
+    """Which pages are read the way Jekyll's kramdown read them (nested two-space lists, heading
+    ids, `{:toc}`, math, footnotes, typographic quotes, …); posts only by default, so ordinary
+    MkDocs pages render exactly as Python-Markdown renders them."""
     liquid = _Scope()
     """Which pages get Jekyll's Liquid (`post_url`, includes, `site.baseurl`) rendered; posts
     only by default, since ordinary MkDocs pages may show `{{ }}` on purpose."""

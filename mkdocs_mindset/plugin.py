@@ -27,6 +27,7 @@ from .jekyll.liquid import LiquidSite, has_liquid, post_page_values
 from .jekyll.posts import Post, page_markdown
 from .jekyll.site_config import JekyllConfig
 from .markdown.html_body import HtmlBodyExtension
+from .markdown.kramdown import KramdownExtension, extension_names
 from .markdown.quotes import QuotesExtension
 from .site import feeds, head, search, seo
 from .site.collect import Blog, ReadCache, collect
@@ -49,6 +50,7 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         self.renderer: Renderer | None = None
         self.quotes: QuotesExtension | None = None
         self.html_body: HtmlBodyExtension | None = None
+        self.kramdown: KramdownExtension | None = None
         self.files: Files | None = None
         self.liquid: LiquidSite | None = None
         self.tz: dt.tzinfo = dt.timezone.utc
@@ -92,6 +94,11 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
         config.markdown_extensions.append(self.quotes)  # type: ignore[arg-type]
         self.html_body = HtmlBodyExtension()
         config.markdown_extensions.append(self.html_body)  # type: ignore[arg-type]
+        self.kramdown = None
+        if self.config.kramdown != "off":
+            configured = extension_names(config.markdown_extensions)
+            self.kramdown = KramdownExtension(configured=configured)
+            config.markdown_extensions.append(self.kramdown)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -147,6 +154,15 @@ class MindsetPlugin(BasePlugin[MindsetConfig]):
             self.quotes.start_page(is_post=post is not None, name=src)
         if self.html_body is not None:
             self.html_body.start_page(raw=post is not None and post.html)
+        if self.kramdown is not None:
+            hide = page.meta.get("hide")
+            self.kramdown.start_page(
+                enabled=(self.config.kramdown == "all" or post is not None)
+                and not (post is not None and post.html),  # an HTML post's body is not Markdown
+                gfm=self.jekyll.markdown_input != "kramdown",
+                inline_toc=isinstance(hide, list) and "toc" in hide,
+                source=markdown,
+            )
         if post is not None:
             _merge_post_meta(page.meta, post)
             markdown = page_markdown(post, markdown)

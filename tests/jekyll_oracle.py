@@ -293,7 +293,8 @@ def jekyll_body(site: JekyllSite, file: str) -> Any:
 
 def mindset_body(site: Site, file: str) -> Any:
     """What Python-Markdown made of a post: the theme's content area without what the theme and
-    the plugin add around the Markdown (the post header, `toc`'s permalink anchors, and the `<h1>`
+    the plugin add around the Markdown (the post header, `toc`'s permalink anchors, the anchors
+    keeping MkDocs' heading ids beside kramdown's, and the `<h1>`
     Material writes from the title when the post has none, the one `<h1>` without an `id`)."""
     text = (site.site_dir / file).read_text(encoding="utf-8")
     # Material's content area, cut out before parsing: a whole page costs five times as much.
@@ -308,13 +309,14 @@ def mindset_body(site: Site, file: str) -> Any:
         or soup.body
         or soup
     )
-    for el in body.find_all(["header", "a", "h1"]):
+    for el in body.find_all(["header", "a", "span", "h1"]):
         if el.decomposed:  # inside the header, already gone
             continue
         classes = el.get("class") or []
         if (
             (el.name == "header" and "mindset-post-header" in classes)
             or (el.name == "a" and "headerlink" in classes)
+            or (el.name == "span" and "mindset-anchor" in classes)
             or (el.name == "h1" and not el.has_attr("id"))
         ):
             el.decompose()

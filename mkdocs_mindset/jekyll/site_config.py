@@ -60,6 +60,14 @@ class JekyllConfig:
     problems: tuple[str, ...] = ()
     """Values that could not be used, each naming its key."""
 
+    @property
+    def markdown_input(self) -> str:
+        """kramdown's parser, lowercased: `gfm` (Jekyll's default) unless `kramdown: input:`
+        names another (`kramdown`)."""
+        settings = self.site.get("kramdown")
+        value = settings.get("input") if isinstance(settings, Mapping) else None
+        return str(value).lower() if value else "gfm"
+
     def front_matter_defaults(self, src_path: str, *, is_post: bool) -> dict[str, Any]:
         """The `defaults:` values for one file, later scopes winning, as in Jekyll."""
         merged: dict[str, Any] = {}
