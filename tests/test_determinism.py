@@ -173,8 +173,14 @@ def test_properdocs_builds_the_same_demo_site_as_mkdocs(tmp_path: Path) -> None:
     _build(root, tmp_path / "mkdocs-site", seed=5)
     _build(root, tmp_path / "properdocs-site", seed=5, host="properdocs")
     generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+    def comparable(rel: str, data: bytes) -> bytes:
+        if "sitemap.xml" in rel:  # laid out differently by MkDocs 1.6.0: compare its addresses
+            return b"\n".join(sorted(re.findall(rb"<loc>[^<]*</loc>", data)))
+        return generator.sub(b"", data)
+
     mkdocs_site, properdocs_site = (
-        {rel: generator.sub(b"", data) for rel, data in _tree(tmp_path / name).items()}
+        {rel: comparable(rel, data) for rel, data in _tree(tmp_path / name).items()}
         for name in ("mkdocs-site", "properdocs-site")
     )
     assert b"ProperDocs" in (tmp_path / "properdocs-site" / "index.html").read_bytes()
