@@ -43,6 +43,23 @@ def build(root: Path, config: dict[str, Any], **options: Any) -> Site:
     return build_site(write_site(root, POSTS, settings), strict=True)
 
 
+def build_from(
+    root: Path,
+    config: dict[str, Any] | bytes,
+    files: dict[str, str] = POSTS,
+    *,
+    strict: bool = False,
+    **mkdocs: Any,
+) -> Site:
+    """A site whose only plugin option is `jekyll_config`; `config` as YAML values or raw bytes."""
+    root.mkdir(parents=True, exist_ok=True)
+    data = config if isinstance(config, bytes) else yaml.safe_dump(config).encode("utf-8")
+    (root / "_config.yml").write_bytes(data)
+    plugins = [{"mindset": {"jekyll_config": "_config.yml"}}]
+    settings = {"theme": theme("mkdocs"), "plugins": plugins, **mkdocs}
+    return build_site(write_site(root, files, settings), strict=strict)
+
+
 def test_permalink_and_timezone_come_from_config_and_defaults(tmp_path: Path) -> None:
     site = build(tmp_path, CONFIG)
     assert site.exists("blog/2020/first/")
@@ -62,28 +79,16 @@ def test_options_written_in_mkdocs_yml_win(tmp_path: Path) -> None:
 def test_unusable_values_warn_naming_file_and_key(tmp_path: Path) -> None:
     config = {"timezone": "Mars/Olympus", "permalink": "/:nope/", "future": "sometimes"}
     root = tmp_path / "bad"
-    root.mkdir()
-    (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    settings = {
-        "theme": theme("mkdocs"),
-        "plugins": [{"mindset": {"jekyll_config": "_config.yml"}}],
-    }
-    site = build_site(write_site(root, POSTS, settings))
+    site = build_from(root, config)
     for key in ("timezone", "permalink", "future"):
         assert [w for w in site.warnings if "_config.yml" in w and f"'{key}'" in w], key
     with pytest.raises(Abort):  # `--strict` turns them into a failure
-        build_site(write_site(root, POSTS, settings), strict=True)
+        build_from(root, config, strict=True)
 
 
 def test_a_config_file_that_is_not_utf8_is_a_warning_not_a_crash(tmp_path: Path) -> None:
-    root = tmp_path / "latin1"
-    root.mkdir()
-    (root / "_config.yml").write_bytes("title: Caf\u00e9\ntimezone: UTC\n".encode("latin-1"))
-    settings = {
-        "theme": theme("mkdocs"),
-        "plugins": [{"mindset": {"jekyll_config": "_config.yml"}}],
-    }
-    site = build_site(write_site(root, POSTS, settings))
+    latin1 = "title: Caf\u00e9\ntimezone: UTC\n".encode("latin-1")
+    site = build_from(tmp_path / "latin1", latin1)
     [warning] = site.warnings
     assert warning.startswith("mindset: jekyll_config: ")
     assert warning.endswith("_config.yml: not UTF-8 text (byte 10); it was not used")
@@ -100,14 +105,7 @@ def test_site_values_fill_what_mkdocs_yml_leaves_unset(tmp_path: Path) -> None:
         "exclude": ["drafts/", "_posts/2020-05-20-late.md", "*.txt"],
     }
     extra = {"drafts/idea.md": "# Idea\n", "notes.txt": "scratch\n", "kept.md": "# Kept\n"}
-    root = tmp_path / "site"
-    root.mkdir()
-    (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    settings = {
-        "theme": theme("mkdocs"),
-        "plugins": [{"mindset": {"jekyll_config": "_config.yml"}}],
-    }
-    site = build_site(write_site(root, {**POSTS, **extra}, settings), strict=True)
+    site = build_from(tmp_path / "site", config, {**POSTS, **extra}, strict=True)
     home = site.soup("")
     assert home.find("meta", attrs={"name": "description"})["content"] == "Notes from the road."
     feed = site.html("feed.xml")  # on: the site now has a URL
@@ -121,16 +119,12 @@ def test_site_values_fill_what_mkdocs_yml_leaves_unset(tmp_path: Path) -> None:
 
 def test_site_values_written_in_mkdocs_yml_win(tmp_path: Path) -> None:
     config = {"description": "From Jekyll", "url": "https://old.example.org", "exclude": "x"}
-    root = tmp_path / "site"
-    root.mkdir()
-    (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    settings = {
-        "site_description": "From MkDocs",
-        "site_url": "https://new.example.org/",
-        "theme": theme("mkdocs"),
-        "plugins": [{"mindset": {"jekyll_config": "_config.yml"}}],
-    }
-    site = build_site(write_site(root, POSTS, settings))
+    site = build_from(
+        tmp_path / "site",
+        config,
+        site_description="From MkDocs",
+        site_url="https://new.example.org/",
+    )
     assert site.soup("").find("meta", attrs={"name": "description"})["content"] == "From MkDocs"
     assert "https://new.example.org/" in site.html("feed.xml")
     assert "old.example.org" not in site.all_text()

@@ -24,6 +24,7 @@ __all__ = [
     "expand",
     "fit_name",
     "is_valid_site_permalink",
+    "parent_folders",
     "url_to_dest_path",
     "validate_template",
 ]
@@ -203,6 +204,12 @@ def url_to_dest_path(url: str) -> str:
     elif "." not in segments[-1].lstrip("."):
         segments[-1] += ".html"
     return "/".join(fit_name(segment) for segment in segments)
+
+
+def parent_folders(dest_path: str) -> list[str]:
+    """The folders a site file needs, outermost first: `a/b/index.html` -> `a`, `a/b`."""
+    parts = dest_path.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
 
 
 NAME_BYTES = 255

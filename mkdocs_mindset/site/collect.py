@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config import MindsetConfig
-from ..jekyll.permalinks import PermalinkError, expand, url_to_dest_path
+from ..jekyll.permalinks import PermalinkError, expand, parent_folders, url_to_dest_path
 from ..jekyll.posts import (
     Post,
     Problem,
@@ -281,18 +281,15 @@ def _drop_unwritable(files: Files, blog: Blog, reserved: Sequence[str]) -> None:
     written = {path: f"'{path}'" for path in reserved}
     written.update({file.dest_uri: f"'{file.src_uri}'" for file in files})
     for file in [f for f in files if f.src_uri in blog.posts]:
-        parts = file.dest_uri.split("/")
-        folders = ("/".join(parts[:i]) for i in range(1, len(parts)))
-        blocked = next((folder for folder in folders if folder in written), None)
+        blocked = next((f for f in parent_folders(file.dest_uri) if f in written), None)
         if blocked is not None:
             _drop_post(files, blog, file, f"would be written inside '{blocked}', where "
                        f"{written[blocked]} is written as a file")  # fmt: skip
     folders_of_pages: dict[str, str] = {}
     for file in files:
         if file.src_uri not in blog.posts:
-            parts = file.dest_uri.split("/")
-            for i in range(1, len(parts)):
-                folders_of_pages.setdefault("/".join(parts[:i]), file.src_uri)
+            for folder in parent_folders(file.dest_uri):
+                folders_of_pages.setdefault(folder, file.src_uri)
     for file in [f for f in files if f.dest_uri in folders_of_pages and f.src_uri in blog.posts]:
         page = folders_of_pages[file.dest_uri]
         _drop_post(files, blog, file, f"would be written as the file '{file.dest_uri}', "

@@ -33,7 +33,7 @@ from mkdocs.utils import get_relative_url
 
 from ..config import MindsetConfig
 from ..jekyll.front_matter import split_front_matter
-from ..jekyll.permalinks import url_to_dest_path
+from ..jekyll.permalinks import parent_folders, url_to_dest_path
 from ..jekyll.redirects import (
     old_post_url,
     redirect_dest_path,
@@ -178,7 +178,7 @@ def plan_redirects(
             if old is not None and url_to_dest_path(old) != post_file.dest_uri:
                 wanted.append(Redirect(url_to_dest_path(old), post_file.url, src_uri, OLD, old))
 
-    folders = {folder for dest in owners for folder in _folders_of(dest)}
+    folders = {folder for dest in owners for folder in parent_folders(dest)}
     for redirect in wanted:
         _place(result, redirect, owners, theirs, folders)
     for redirect in result.written.values():
@@ -202,12 +202,6 @@ def _static_file(config: MkDocsConfig, dest: str, content: str) -> File:
     return file
 
 
-def _folders_of(dest: str) -> list[str]:
-    """`a/b/index.html` -> `a`, `a/b`: the folders a file needs."""
-    parts = dest.split("/")
-    return ["/".join(parts[:i]) for i in range(1, len(parts))]
-
-
 def _place(
     result: Redirects,
     redirect: Redirect,
@@ -226,7 +220,7 @@ def _place(
         written = result.written.get(path)
         return owners.get(path) or (f"'{written.source}'" if written else None)
 
-    blocked = next((owner_of(f) for f in _folders_of(dest) if owner_of(f) is not None), None)
+    blocked = next((owner_of(f) for f in parent_folders(dest) if owner_of(f) is not None), None)
     if blocked is not None or dest in folders:
         what = f"a folder inside {blocked}" if blocked else "a file where the site has a folder"
         result.warnings.append(
@@ -252,7 +246,7 @@ def _place(
     first = result.written.get(dest)
     if first is None:
         result.written[dest] = redirect
-        folders.update(_folders_of(dest))
+        folders.update(parent_folders(dest))
     elif first.target != redirect.target:
         result.warnings.append(
             f"{redirect.where()} and {first.where()} both redirect '{dest}', to different "
