@@ -5,6 +5,11 @@ One synthetic blog of N posts is written three times, laid out for three builder
 ``bare``
     Plain MkDocs + Material: the posts as ordinary pages under ``docs/posts/``, kept out of the
     automatic navigation with ``not_in_nav`` (a nav listing every post is quadratic).
+``bare-urls``
+    The same, but each post's file sits where its URL under the plugin is
+    (``docs/machine learning/2014/03/25/title.md`` for ``/machine%20learning/2014/03/25/title/``):
+    what bare MkDocs needs to keep a Jekyll blog's URLs. Those folders cost system time whatever
+    builds them, so this baseline separates the plugin's own work from the cost of the URLs.
 ``mindset``
     This plugin: the same files, unchanged, under ``docs/_posts/``, with
     ``plugins: [search, mindset]``.
@@ -32,7 +37,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-BUILDERS: tuple[str, ...] = ("bare", "mindset", "blog")
+BUILDERS: tuple[str, ...] = ("bare", "bare-urls", "mindset", "blog")
 
 SITE_NAME = "Mindset benchmark"
 SITE_URL = "https://bench.example.org/"
@@ -137,6 +142,16 @@ class Post:
     @property
     def filename(self) -> str:
         return f"{self.date.isoformat()}-{self.slug}.md"
+
+    @property
+    def jekyll_path(self) -> str:
+        """Where Jekyll's ``pretty`` permalink (the plugin's default) puts the post, as a file.
+
+        ``/:categories/:year/:month/:day/:title/``: categories lowercased, not slugified.
+        """
+        folders = [c.lower() for c in self.categories]
+        folders += [f"{self.date.year:04d}", f"{self.date.month:02d}", f"{self.date.day:02d}"]
+        return "/".join([*folders, f"{self.slug}.md"])
 
 
 def _slugify(text: str) -> str:
@@ -295,12 +310,14 @@ _COMMON_YAML = (
 
 CONFIGS: dict[str, str] = {
     "bare": _COMMON_YAML + "not_in_nav: |\n  /posts/\nplugins:\n  - search\n",
+    "bare-urls": _COMMON_YAML + "not_in_nav: |\n  /*/\nplugins:\n  - search\n",
     "mindset": _COMMON_YAML + "plugins:\n  - search\n  - mindset\n",
     "blog": _COMMON_YAML + "plugins:\n  - search\n  - blog:\n      categories: true\n",
 }
 
 POST_DIRS: dict[str, str] = {
     "bare": "docs/posts",
+    "bare-urls": "docs",
     "mindset": "docs/_posts",
     "blog": "docs/blog/posts",
 }
@@ -313,6 +330,7 @@ class Corpus:
     builder: str
     root: Path
     posts: int
+    newest: Path  # the newest post's file: the one the rebuild benchmark edits
 
     @property
     def config_file(self) -> Path:
@@ -321,10 +339,6 @@ class Corpus:
     @property
     def post_dir(self) -> Path:
         return self.root / POST_DIRS[self.builder]
-
-    def first_post(self) -> Path:
-        """The newest post's file: the one the rebuild benchmark edits."""
-        return max(self.post_dir.iterdir())
 
 
 def write_corpus(builder: str, root: Path, posts: list[Post]) -> Corpus:
@@ -340,9 +354,15 @@ def write_corpus(builder: str, root: Path, posts: list[Post]) -> Corpus:
     render = material_blog_text if builder == "blog" else jekyll_text
     if builder == "blog":
         (root / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
+    paths = {}
     for post in posts:
-        (post_dir / post.filename).write_text(render(post), encoding="utf-8")
-    return Corpus(builder=builder, root=root, posts=len(posts))
+        path = paths[post.filename] = post_dir / (
+            post.jekyll_path if builder == "bare-urls" else post.filename
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(post), encoding="utf-8")
+    newest = paths[max(paths)] if paths else root / "docs" / "index.md"
+    return Corpus(builder=builder, root=root, posts=len(posts), newest=newest)
 
 
 def write_corpora(
